@@ -1,0 +1,39 @@
+package io.pikos.internal.dispatch;
+
+import io.pikos.probe.CallOutSite;
+import io.pikos.probe.LineSite;
+import io.pikos.probe.MethodSite;
+
+/** What an enabled monitor receives from the probes. Called on the thread that runs the woven code. */
+public interface ProbeListener {
+
+    /**
+     * A woven method was entered or left.
+     *
+     * @param event  {@code CALL}, {@code RETURN} or {@code EXCEPTION}
+     * @param site   the method
+     * @param lineNo the line of the event, as records report it
+     */
+    void onMethod(FunctionEvent event, MethodSite site, int lineNo);
+
+    /**
+     * A call from woven code into code that is not woven began or ended.
+     *
+     * @param event {@code C_CALL}, {@code C_RETURN} or {@code C_EXCEPTION}
+     * @param site  the call
+     */
+    void onCallOut(FunctionEvent event, CallOutSite site);
+
+    /**
+     * A source line of a woven method is about to execute.
+     *
+     * @param site the line
+     */
+    void onLine(LineSite site);
+
+    /** @return whether this listener needs method events (line monitors that are focused do) */
+    boolean wantsMethods();
+
+    /** @return whether this listener needs line events */
+    boolean wantsLines();
+}

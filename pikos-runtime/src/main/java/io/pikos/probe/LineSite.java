@@ -1,0 +1,42 @@
+package io.pikos.probe;
+
+/**
+ * One source line of a woven method, as registered by build-time code. Thread-safe.
+ */
+public final class LineSite {
+
+    private final int id;
+    private final MethodSite method;
+    private final int line;
+
+    LineSite(int id, MethodSite method, int line) {
+        this.id = id;
+        this.method = method;
+        this.line = line;
+    }
+
+    /** @return the id woven code passes to {@link Probes#line(int)} */
+    public int id() {
+        return id;
+    }
+
+    /** @return the method the line belongs to */
+    public MethodSite method() {
+        return method;
+    }
+
+    /** @return the line number */
+    public int line() {
+        return line;
+    }
+
+    /** @return the line's source text, right-trimmed, or an empty string if the build did not capture it */
+    public String text() {
+        return method.source().text(line);
+    }
+
+    @Override
+    public String toString() {
+        return method + ":" + line;
+    }
+}

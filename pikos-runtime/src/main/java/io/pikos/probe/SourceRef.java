@@ -1,0 +1,40 @@
+package io.pikos.probe;
+
+/**
+ * One source file as the runtime knows it: the key the JVM gives it (package path and the class
+ * file's {@code SourceFile} attribute, {@code io/pikos/samples/Foo.java}) and, once build-time
+ * metadata is registered for it, its path in the project and the text of its lines.
+ */
+final class SourceRef {
+
+    private final String key;
+    private final ClassLoader loader;
+    private volatile SourceText text; // null until looked up; SourceText.NONE if the build registered none
+
+    SourceRef(String key, ClassLoader loader) {
+        this.key = key;
+        this.loader = loader;
+    }
+
+    String key() {
+        return key;
+    }
+
+    String filename() {
+        String path = resolve().path();
+        return path == null ? key : path;
+    }
+
+    String text(int line) {
+        return resolve().line(line);
+    }
+
+    private SourceText resolve() {
+        SourceText resolved = text;
+        if (resolved == null) {
+            resolved = SourceRegistry.lookup(key, loader);
+            text = resolved;
+        }
+        return resolved;
+    }
+}

@@ -1,0 +1,46 @@
+package io.pikos.probe;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The source files registered by build-time metadata classes.
+ *
+ * <p>The annotation processor generates, beside each woven source file {@code pkg/Foo.java}, a class
+ * {@code pkg.Foo_PikosSource} whose static initializer calls {@link Sites#registerSource}. The
+ * runtime initializes that class the first time a monitor needs the file's path or text, by its
+ * name through the woven class's loader; nothing is scanned and no record is made before.
+ */
+final class SourceRegistry {
+
+    /** Suffix of the metadata class generated for a source file {@code Foo.java}: {@code Foo_PikosSource}. */
+    static final String METADATA_SUFFIX = "_PikosSource";
+
+    private static final Map<String, SourceText> REGISTERED = new ConcurrentHashMap<>();
+
+    private SourceRegistry() {
+    }
+
+    static void register(String key, SourceText text) {
+        REGISTERED.put(key, text);
+    }
+
+    static SourceText lookup(String key, ClassLoader loader) {
+        SourceText text = REGISTERED.get(key);
+        if (text == null) {
+            loadMetadata(key, loader);
+            text = REGISTERED.getOrDefault(key, SourceText.NONE);
+        }
+        return text;
+    }
+
+    private static void loadMetadata(String key, ClassLoader loader) {
+        int dot = key.lastIndexOf('.');
+        String base = dot < 0 ? key : key.substring(0, dot);
+        try {
+            Class.forName(base.replace('/', '.') + METADATA_SUFFIX, true, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            // Built without the pikos annotation processor: records use the package path instead.
+        }
+    }
+}

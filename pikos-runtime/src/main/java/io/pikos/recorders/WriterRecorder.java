@@ -1,0 +1,160 @@
+package io.pikos.recorders;
+
+import io.pikos.internal.csv.CsvRows;
+import io.pikos.records.MonitorRecord;
+import io.pikos.records.RecordLayout;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The common mechanics of the text and CSV recorders: a header written once in the recorder's life,
+ * one whole line per record under a lock (so lines from several threads never interleave), optional
+ * flushing after each record, and a flush at JVM exit of whatever is still prepared.
+ */
+abstract class WriterRecorder implements Recorder<MonitorRecord> {
+
+    /** How records become text. */
+    enum Format {
+        FORMATTED, PLAIN, CSV
+    }
+
+    private final Format format;
+    private final Predicate<? super MonitorRecord> filter;
+    private final boolean autoFlush;
+    private Writer out;
+    private boolean ready;
+    private boolean headerWritten;
+
+    WriterRecorder(Format format, Predicate<? super MonitorRecord> filter, boolean autoFlush) {
+        this.format = format;
+        this.filter = filter == null ? record -> true : filter;
+        this.autoFlush = autoFlush;
+    }
+
+    /**
+     * Returns the writer to record into.
+     *
+     * @param firstTime whether the recorder is prepared for the first time: a file is then truncated,
+     *                  afterwards appended to
+     */
+    abstract Writer open(boolean firstTime) throws IOException;
+
+    /** Completes the writer after a monitor is done: flushes a stream, closes a file. */
+    abstract void release(Writer writer) throws IOException;
+
+    /** Names where the records go, for error messages. */
+    abstract String target();
+
+    @Override
+    public final synchronized void prepare(Class<? extends MonitorRecord> recordType) {
+        if (ready) {
+            return;
+        }
+        RecordLayout layout = RecordLayout.of(recordType);
+        try {
+            out = open(!headerWritten);
+            if (!headerWritten) {
+                writeHeader(layout);
+                headerWritten = true;
+                if (autoFlush) {
+                    out.flush();
+                }
+            }
+        } catch (IOException e) {
+            throw new RecorderException("cannot write " + target() + ": " + e.getMessage(), e);
+        }
+        ready = true;
+        ExitFlush.register(this);
+    }
+
+    @Override
+    public final synchronized void record(MonitorRecord record) {
+        if (!ready) {
+            throw new RecorderException("record called on a recorder of " + target() + " that is not prepared");
+        }
+        if (!filter.test(record)) {
+            return;
+        }
+        try {
+            switch (format) {
+                case FORMATTED -> out.append(record.layout().textLine(record)).append('\n');
+                case PLAIN -> out.append(record.toString()).append('\n');
+                case CSV -> CsvRows.writeRow(out, record);
+            }
+            if (autoFlush) {
+                out.flush();
+            }
+        } catch (IOException e) {
+            throw new RecorderException("cannot write " + target() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public final synchronized void finish() {
+        if (!ready) {
+            return;
+        }
+        ready = false;
+        ExitFlush.unregister(this);
+        try {
+            release(out);
+        } catch (IOException e) {
+            throw new RecorderException("cannot complete " + target() + ": " + e.getMessage(), e);
+        } finally {
+            out = null;
+        }
+    }
+
+    private void writeHeader(RecordLayout layout) throws IOException {
+        switch (format) {
+            case FORMATTED -> out.append(layout.textHeader()).append('\n')
+                    .append(layout.textSeparator()).append('\n');
+            case PLAIN -> { }
+            case CSV -> CsvRows.writeHeader(out, layout);
+        }
+    }
+
+    private synchronized void flushAtExit() {
+        if (ready) {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                System.err.println("pikos: cannot flush " + target() + " at exit: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Flushes, from one shutdown hook, the recorders that are prepared when the JVM exits. */
+    private static final class ExitFlush {
+
+        private static final Set<WriterRecorder> PREPARED = Collections.newSetFromMap(new IdentityHashMap<>());
+        private static boolean hookInstalled;
+
+        static synchronized void register(WriterRecorder recorder) {
+            if (!hookInstalled) {
+                Runtime.getRuntime().addShutdownHook(new Thread(ExitFlush::flushAll, "pikos-exit-flush"));
+                hookInstalled = true;
+            }
+            PREPARED.add(recorder);
+        }
+
+        static synchronized void unregister(WriterRecorder recorder) {
+            PREPARED.remove(recorder);
+        }
+
+        private static void flushAll() {
+            WriterRecorder[] recorders;
+            synchronized (ExitFlush.class) {
+                recorders = PREPARED.toArray(new WriterRecorder[0]);
+            }
+            for (WriterRecorder recorder : recorders) {
+                recorder.flushAtExit();
+            }
+        }
+    }
+}
