@@ -9,7 +9,8 @@ final class SourceRef {
 
     private final String key;
     private final ClassLoader loader;
-    private volatile SourceText text; // null until looked up; SourceText.NONE if the build registered none
+    private volatile SourceText text; // null until the build's metadata for the file is found
+    private volatile boolean metadataLoaded;
 
     SourceRef(String key, ClassLoader loader) {
         this.key = key;
@@ -31,8 +32,13 @@ final class SourceRef {
 
     private SourceText resolve() {
         SourceText resolved = text;
-        if (resolved == null) {
-            resolved = SourceRegistry.lookup(key, loader);
+        if (resolved != null) {
+            return resolved;
+        }
+        // Not kept while missing: the metadata may be registered later, by a class initialized later.
+        resolved = SourceRegistry.lookup(key, metadataLoaded ? null : loader);
+        metadataLoaded = true;
+        if (resolved != SourceText.NONE) {
             text = resolved;
         }
         return resolved;

@@ -25,13 +25,20 @@ final class SourceRegistry {
         REGISTERED.put(key, text);
     }
 
+    /**
+     * Finds what the build registered for a source file.
+     *
+     * @param key    the package path and file name
+     * @param loader the loader to initialize the file's metadata class through, or {@code null} not to try
+     * @return the registered text, or {@link SourceText#NONE}
+     */
     static SourceText lookup(String key, ClassLoader loader) {
         SourceText text = REGISTERED.get(key);
-        if (text == null) {
+        if (text == null && loader != null) {
             loadMetadata(key, loader);
-            text = REGISTERED.getOrDefault(key, SourceText.NONE);
+            text = REGISTERED.get(key);
         }
-        return text;
+        return text == null ? SourceText.NONE : text;
     }
 
     private static void loadMetadata(String key, ClassLoader loader) {
