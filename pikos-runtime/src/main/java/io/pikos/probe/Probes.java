@@ -21,6 +21,25 @@ public final class Probes {
     }
 
     /**
+     * Tells whether any enabled monitor wants method events: the guard hooks test before they look
+     * up an id, so that nothing else runs while monitoring is off.
+     *
+     * @return whether method events are recorded
+     */
+    public static boolean methodsOn() {
+        return Dispatcher.methodsOn();
+    }
+
+    /**
+     * Tells whether any enabled monitor wants line events.
+     *
+     * @return whether line events are recorded
+     */
+    public static boolean linesOn() {
+        return Dispatcher.linesOn();
+    }
+
+    /**
      * A woven method or constructor was entered: records {@code call}.
      *
      * @param methodId the id from {@link Sites#method}

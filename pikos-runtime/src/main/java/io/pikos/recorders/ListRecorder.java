@@ -2,6 +2,7 @@ package io.pikos.recorders;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
@@ -36,6 +37,7 @@ public final class ListRecorder<R> implements Recorder<R> {
 
     @Override
     public synchronized void record(R record) {
+        Objects.requireNonNull(record, "record");
         if (!ready) {
             throw new RecorderException("record called on a ListRecorder that is not prepared");
         }

@@ -58,6 +58,10 @@ abstract class WriterRecorder implements Recorder<MonitorRecord> {
         RecordLayout layout = RecordLayout.of(recordType);
         try {
             out = open(!headerWritten);
+        } catch (IOException e) {
+            throw new RecorderException("cannot write " + target() + ": " + e.getMessage(), e);
+        }
+        try {
             if (!headerWritten) {
                 writeHeader(layout);
                 headerWritten = true;
@@ -66,6 +70,12 @@ abstract class WriterRecorder implements Recorder<MonitorRecord> {
                 }
             }
         } catch (IOException e) {
+            try {
+                release(out);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            out = null;
             throw new RecorderException("cannot write " + target() + ": " + e.getMessage(), e);
         }
         ready = true;

@@ -38,6 +38,9 @@ public final class PyFormat {
         int i = 0;
         while (i < template.length()) {
             char c = template.charAt(i);
+            if (c == '}') {
+                throw new IllegalArgumentException("single '}' in template: " + template);
+            }
             if (c != '{') {
                 literal.append(c);
                 i++;
@@ -65,14 +68,11 @@ public final class PyFormat {
         if (spec.isEmpty()) {
             return new Field('<', 0);
         }
-        if (spec.length() < 3 || spec.charAt(0) != ':' || "<>^".indexOf(spec.charAt(1)) < 0) {
+        if (spec.length() < 3 || spec.length() > 6 || spec.charAt(0) != ':' || "<>^".indexOf(spec.charAt(1)) < 0
+                || !spec.substring(2).chars().allMatch(Character::isDigit)) {
             throw new IllegalArgumentException("unsupported field {" + spec + "} in template: " + template);
         }
-        try {
-            return new Field(spec.charAt(1), Integer.parseInt(spec.substring(2)));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("unsupported field {" + spec + "} in template: " + template, e);
-        }
+        return new Field(spec.charAt(1), Integer.parseInt(spec.substring(2)));
     }
 
     /**
