@@ -1,0 +1,100 @@
+package io.pikos.weaver.hooks;
+
+import io.pikos.probe.Probes;
+import io.pikos.weaver.internal.hooks.JoinPointSites;
+
+/**
+ * The method hooks: {@code call}, {@code return} and {@code exception} around every method,
+ * constructor and static initializer of woven code, and {@code c_call}, {@code c_return} and
+ * {@code c_exception} around every call from woven code into code that is not woven.
+ *
+ * <p>Why this is cheap when no monitor is enabled: the advice is before/after, never around, so
+ * nothing is captured or boxed; it receives only {@code thisJoinPointStaticPart}, which AspectJ keeps
+ * in a static final field of the woven class, never a {@code thisJoinPoint} built per call; and its
+ * first act is one read of {@link Probes#methodsOn()}, which the JIT inlines to a load and a branch.
+ * The join point is turned into an id only when a monitor is on.
+ */
+public aspect MethodHooks {
+
+    pointcut executions(): PikosScope.monitorable()
+            && (execution(* *(..)) || execution(new(..)) || staticinitialization(*));
+
+    // Instance calls bind their target: whether the callee is woven is decided by the object's class.
+    pointcut instanceCalls(Object target): PikosScope.monitorable() && call(!static * *(..)) && target(target)
+            && !call(* io.pikos..*(..));
+
+    pointcut staticCalls(): PikosScope.monitorable() && (call(static * *(..)) || call(new(..)))
+            && !call(* io.pikos..*(..)) && !call(io.pikos..*.new(..));
+
+    before(): executions() {
+        if (Probes.methodsOn()) {
+            Probes.methodEnter(JoinPointSites.method(thisJoinPointStaticPart));
+        }
+    }
+
+    after() returning: executions() {
+        if (Probes.methodsOn()) {
+            Probes.methodReturn(JoinPointSites.method(thisJoinPointStaticPart), 0);
+        }
+    }
+
+    after() throwing: executions() {
+        if (Probes.methodsOn()) {
+            Probes.methodThrow(JoinPointSites.method(thisJoinPointStaticPart));
+        }
+    }
+
+    before(Object target): instanceCalls(target) {
+        if (Probes.methodsOn()) {
+            int id = JoinPointSites.callOut(thisJoinPointStaticPart, thisEnclosingJoinPointStaticPart, target.getClass());
+            if (id >= 0) {
+                Probes.callOutEnter(id);
+            }
+        }
+    }
+
+    after(Object target) returning: instanceCalls(target) {
+        if (Probes.methodsOn()) {
+            int id = JoinPointSites.callOut(thisJoinPointStaticPart, thisEnclosingJoinPointStaticPart, target.getClass());
+            if (id >= 0) {
+                Probes.callOutReturn(id);
+            }
+        }
+    }
+
+    after(Object target) throwing: instanceCalls(target) {
+        if (Probes.methodsOn()) {
+            int id = JoinPointSites.callOut(thisJoinPointStaticPart, thisEnclosingJoinPointStaticPart, target.getClass());
+            if (id >= 0) {
+                Probes.callOutThrow(id);
+            }
+        }
+    }
+
+    before(): staticCalls() {
+        if (Probes.methodsOn()) {
+            int id = JoinPointSites.callOut(thisJoinPointStaticPart, thisEnclosingJoinPointStaticPart, null);
+            if (id >= 0) {
+                Probes.callOutEnter(id);
+            }
+        }
+    }
+
+    after() returning: staticCalls() {
+        if (Probes.methodsOn()) {
+            int id = JoinPointSites.callOut(thisJoinPointStaticPart, thisEnclosingJoinPointStaticPart, null);
+            if (id >= 0) {
+                Probes.callOutReturn(id);
+            }
+        }
+    }
+
+    after() throwing: staticCalls() {
+        if (Probes.methodsOn()) {
+            int id = JoinPointSites.callOut(thisJoinPointStaticPart, thisEnclosingJoinPointStaticPart, null);
+            if (id >= 0) {
+                Probes.callOutThrow(id);
+            }
+        }
+    }
+}

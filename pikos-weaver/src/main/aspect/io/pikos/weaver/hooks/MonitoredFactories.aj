@@ -1,0 +1,28 @@
+package io.pikos.weaver.hooks;
+
+import io.pikos.monitors.Monitor;
+import io.pikos.weaver.internal.hooks.MonitoredMethods;
+
+/**
+ * {@code @Monitored} methods as the seed's decorator factories: the monitor the annotation describes
+ * is made once per annotated method and enabled for each execution's dynamic extent. It wraps the
+ * method hooks, so the method's own {@code call} and {@code return} are recorded by it.
+ */
+public aspect MonitoredFactories {
+
+    declare precedence: MonitoredFactories, MethodHooks;
+
+    pointcut monitored(): PikosScope.monitorable()
+            && (execution(@io.pikos.annotations.Monitored * *(..)) || execution(@io.pikos.annotations.Monitored new(..)));
+
+    Object around(): monitored() {
+        Monitor monitor = MonitoredMethods.enable(thisJoinPointStaticPart);
+        try {
+            return proceed();
+        } finally {
+            if (monitor != null) {
+                monitor.disable();
+            }
+        }
+    }
+}

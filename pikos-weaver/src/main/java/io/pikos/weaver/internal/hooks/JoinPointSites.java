@@ -1,0 +1,152 @@
+package io.pikos.weaver.internal.hooks;
+
+import io.pikos.probe.Sites;
+import org.aspectj.lang.JoinPoint;
+import org.aspectj.lang.Signature;
+import org.aspectj.lang.reflect.CodeSignature;
+import org.aspectj.lang.reflect.ConstructorSignature;
+import org.aspectj.lang.reflect.InitializerSignature;
+import org.aspectj.lang.reflect.MethodSignature;
+import org.aspectj.lang.reflect.SourceLocation;
+
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+
+/**
+ * Turns AspectJ join points into the runtime's {@link Sites} ids, once per join point.
+ *
+ * <p>AspectJ numbers the static parts of each woven class from 0 ({@link JoinPoint.StaticPart#getId()}),
+ * so the ids are kept in a small array per class: after the first event of a join point, finding
+ * its id is a {@link ClassValue} lookup and an array read. Used only while a monitor is enabled.
+ */
+public final class JoinPointSites {
+
+    /** Marks a call-out site whose callee turned out to be woven: no {@code c_*} record. */
+    private static final int WOVEN_CALLEE = -1;
+
+    private static final ClassValue<IdTable> METHOD_IDS = new ClassValue<>() {
+        @Override
+        protected IdTable computeValue(Class<?> type) {
+            return new IdTable();
+        }
+    };
+
+    private static final ClassValue<IdTable> CALL_OUT_IDS = new ClassValue<>() {
+        @Override
+        protected IdTable computeValue(Class<?> type) {
+            return new IdTable();
+        }
+    };
+
+    /** Classes that carry AspectJ join point fields were woven, so their methods record themselves. */
+    private static final ClassValue<Boolean> WOVEN = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            for (Field field : type.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) && field.getName().startsWith("ajc$tjp_")) {
+                    return Boolean.TRUE;
+                }
+            }
+            return Boolean.FALSE;
+        }
+    };
+
+    private JoinPointSites() {
+    }
+
+    /**
+     * Returns the id of the method, constructor or static initializer a join point executes.
+     *
+     * @param joinPoint an {@code execution} or {@code staticinitialization} join point
+     * @return the id registered with {@link Sites#method}
+     */
+    public static int method(JoinPoint.StaticPart joinPoint) {
+        SourceLocation location = joinPoint.getSourceLocation();
+        IdTable table = METHOD_IDS.get(location.getWithinType());
+        int id = table.get(joinPoint.getId());
+        if (id == IdTable.UNKNOWN) {
+            id = table.put(joinPoint.getId(), register(joinPoint));
+        }
+        return id;
+    }
+
+    /**
+     * Returns the id of a call from woven code, or -1 if the callee is woven too (its own hooks record it).
+     *
+     * @param call          the {@code call} join point
+     * @param enclosing     the join point of the method making the call
+     * @param runtimeTarget the class of the object called, or {@code null} for static calls and constructors
+     * @return the id registered with {@link Sites#callOut}, or -1
+     */
+    public static int callOut(JoinPoint.StaticPart call, JoinPoint.StaticPart enclosing, Class<?> runtimeTarget) {
+        Class<?> callee = runtimeTarget != null ? runtimeTarget : call.getSignature().getDeclaringType();
+        if (WOVEN.get(callee)) {
+            return WOVEN_CALLEE;
+        }
+        SourceLocation location = call.getSourceLocation();
+        IdTable table = CALL_OUT_IDS.get(location.getWithinType());
+        int id = table.get(call.getId());
+        if (id == IdTable.UNKNOWN) {
+            id = table.put(call.getId(), Sites.callOut(method(enclosing), name(call.getSignature()), location.getLine()));
+        }
+        return id;
+    }
+
+    private static int register(JoinPoint.StaticPart joinPoint) {
+        Signature signature = joinPoint.getSignature();
+        SourceLocation location = joinPoint.getSourceLocation();
+        return Sites.method(signature.getDeclaringType(), location.getFileName(), name(signature),
+                descriptor(signature), location.getLine());
+    }
+
+    private static String name(Signature signature) {
+        if (signature instanceof ConstructorSignature) {
+            return "<init>";
+        }
+        if (signature instanceof InitializerSignature) {
+            return "<clinit>";
+        }
+        return signature.getName();
+    }
+
+    private static String descriptor(Signature signature) {
+        if (signature instanceof InitializerSignature) {
+            return "()V";
+        }
+        Class<?> returnType = signature instanceof MethodSignature method ? method.getReturnType() : void.class;
+        Class<?>[] parameters = signature instanceof CodeSignature code ? code.getParameterTypes() : new Class<?>[0];
+        return MethodType.methodType(returnType, parameters).toMethodDescriptorString();
+    }
+
+    /** Ids by join point number within one class; grown on demand, read without a lock. */
+    private static final class IdTable {
+
+        static final int UNKNOWN = Integer.MIN_VALUE;
+
+        private volatile int[] ids = filled(new int[16]);
+
+        int get(int joinPoint) {
+            int[] current = ids;
+            return joinPoint < current.length ? current[joinPoint] : UNKNOWN;
+        }
+
+        synchronized int put(int joinPoint, int id) {
+            int[] current = ids;
+            if (joinPoint >= current.length) {
+                int[] grown = filled(new int[Math.max(current.length * 2, joinPoint + 1)]);
+                System.arraycopy(current, 0, grown, 0, current.length);
+                current = grown;
+            }
+            current[joinPoint] = id;
+            ids = current;
+            return id;
+        }
+
+        private static int[] filled(int[] ids) {
+            Arrays.fill(ids, UNKNOWN);
+            return ids;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.pikos.weaver.internal.metadata;
+
+import io.pikos.annotations.Monitored;
+import io.pikos.annotations.Recording;
+
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import java.util.List;
+
+/** The compile-time checks of {@code @Monitored}: each wrong use is an error on the element, nothing else. */
+public final class MonitoredChecks {
+
+    /** Packages pikos never weaves, so that monitoring never records itself. */
+    private static final List<String> PIKOS_PACKAGES = List.of("io.pikos.annotations", "io.pikos.api",
+            "io.pikos.filters", "io.pikos.internal", "io.pikos.memory", "io.pikos.monitors", "io.pikos.probe",
+            "io.pikos.recorders", "io.pikos.records", "io.pikos.weaver");
+
+    private MonitoredChecks() {
+    }
+
+    /**
+     * Reports every wrong use of {@code @Monitored} in a round.
+     *
+     * @param round    the round
+     * @param messager where errors go
+     */
+    public static void check(RoundEnvironment round, Messager messager) {
+        for (Element element : round.getElementsAnnotatedWith(Monitored.class)) {
+            String problem = problem((ExecutableElement) element);
+            if (problem != null) {
+                messager.printMessage(Diagnostic.Kind.ERROR, "@Monitored on " + describe(element) + ": " + problem,
+                        element);
+            }
+        }
+    }
+
+    private static String problem(ExecutableElement method) {
+        if (method.getModifiers().contains(Modifier.ABSTRACT)) {
+            return "an abstract method has no body to monitor";
+        }
+        if (method.getModifiers().contains(Modifier.NATIVE)) {
+            return "a native method cannot be woven";
+        }
+        TypeElement type = (TypeElement) method.getEnclosingElement();
+        if (type.getKind() == ElementKind.ANNOTATION_TYPE) {
+            return "an annotation type cannot be woven";
+        }
+        String pkg = packageOf(type).getQualifiedName().toString();
+        if (PIKOS_PACKAGES.stream().anyMatch(p -> pkg.equals(p) || pkg.startsWith(p + "."))) {
+            return "pikos does not weave its own package " + pkg;
+        }
+        Monitored settings = method.getAnnotation(Monitored.class);
+        return outputProblem(settings.recording(), settings.output());
+    }
+
+    private static String outputProblem(Recording recording, String output) {
+        if (output.isEmpty()) {
+            return null;
+        }
+        if (recording == Recording.SCREEN) {
+            return "output \"" + output + "\" is given but recording SCREEN writes to standard output";
+        }
+        if (output.isBlank() || output.indexOf('\0') >= 0 || output.endsWith("/") || output.endsWith("\\")) {
+            return "output \"" + output.replace("\0", "\\0") + "\" is not a file name";
+        }
+        return null;
+    }
+
+    private static PackageElement packageOf(Element element) {
+        Element current = element;
+        while (!(current instanceof PackageElement)) {
+            current = current.getEnclosingElement();
+        }
+        return (PackageElement) current;
+    }
+
+    private static String describe(Element element) {
+        return element.getEnclosingElement().getSimpleName() + "." + element;
+    }
+}
