@@ -1,7 +1,7 @@
 package io.pikos.weaver.hooks;
 
 import io.pikos.probe.Probes;
-import io.pikos.weaver.internal.hooks.JoinPointSites;
+import io.pikos.weaver.internal.hooks.JoinPointEvents;
 
 /**
  * The method hooks: {@code call}, {@code return} and {@code exception} around every method,
@@ -28,73 +28,55 @@ public aspect MethodHooks {
 
     before(): executions() {
         if (Probes.methodsOn()) {
-            Probes.methodEnter(JoinPointSites.method(thisJoinPointStaticPart));
+            JoinPointEvents.methodEnter(thisJoinPointStaticPart);
         }
     }
 
     after() returning: executions() {
         if (Probes.methodsOn()) {
-            Probes.methodReturn(JoinPointSites.method(thisJoinPointStaticPart), 0);
+            JoinPointEvents.methodReturn(thisJoinPointStaticPart);
         }
     }
 
     after() throwing: executions() {
         if (Probes.methodsOn()) {
-            Probes.methodThrow(JoinPointSites.method(thisJoinPointStaticPart));
+            JoinPointEvents.methodThrow(thisJoinPointStaticPart);
         }
     }
 
     before(Object target): instanceCalls(target) {
         if (Probes.methodsOn()) {
-            int id = JoinPointSites.callOut(thisJoinPointStaticPart, thisEnclosingJoinPointStaticPart, target.getClass());
-            if (id >= 0) {
-                Probes.callOutEnter(id);
-            }
+            JoinPointEvents.callOutEnter(thisJoinPointStaticPart, thisEnclosingJoinPointStaticPart, target.getClass());
         }
     }
 
     after(Object target) returning: instanceCalls(target) {
         if (Probes.methodsOn()) {
-            int id = JoinPointSites.callOut(thisJoinPointStaticPart, thisEnclosingJoinPointStaticPart, target.getClass());
-            if (id >= 0) {
-                Probes.callOutReturn(id);
-            }
+            JoinPointEvents.callOutReturn(thisJoinPointStaticPart, thisEnclosingJoinPointStaticPart, target.getClass());
         }
     }
 
     after(Object target) throwing: instanceCalls(target) {
         if (Probes.methodsOn()) {
-            int id = JoinPointSites.callOut(thisJoinPointStaticPart, thisEnclosingJoinPointStaticPart, target.getClass());
-            if (id >= 0) {
-                Probes.callOutThrow(id);
-            }
+            JoinPointEvents.callOutThrow(thisJoinPointStaticPart, thisEnclosingJoinPointStaticPart, target.getClass());
         }
     }
 
     before(): staticCalls() {
         if (Probes.methodsOn()) {
-            int id = JoinPointSites.callOut(thisJoinPointStaticPart, thisEnclosingJoinPointStaticPart, null);
-            if (id >= 0) {
-                Probes.callOutEnter(id);
-            }
+            JoinPointEvents.callOutEnter(thisJoinPointStaticPart, thisEnclosingJoinPointStaticPart, null);
         }
     }
 
     after() returning: staticCalls() {
         if (Probes.methodsOn()) {
-            int id = JoinPointSites.callOut(thisJoinPointStaticPart, thisEnclosingJoinPointStaticPart, null);
-            if (id >= 0) {
-                Probes.callOutReturn(id);
-            }
+            JoinPointEvents.callOutReturn(thisJoinPointStaticPart, thisEnclosingJoinPointStaticPart, null);
         }
     }
 
     after() throwing: staticCalls() {
         if (Probes.methodsOn()) {
-            int id = JoinPointSites.callOut(thisJoinPointStaticPart, thisEnclosingJoinPointStaticPart, null);
-            if (id >= 0) {
-                Probes.callOutThrow(id);
-            }
+            JoinPointEvents.callOutThrow(thisJoinPointStaticPart, thisEnclosingJoinPointStaticPart, null);
         }
     }
 }

@@ -44,7 +44,7 @@ public final class MonitoredMethods {
         Monitor monitor = (Monitor) known;
         try {
             return monitor.enable();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             // Reported once: the method is not monitored from now on.
             MONITORS.put(joinPoint, BROKEN);
             report(joinPoint, e);
@@ -60,7 +60,7 @@ public final class MonitoredMethods {
             return settings.focused()
                     ? MonitorFactory.monitor(settings.monitor(), recorder, method)
                     : MonitorFactory.monitor(settings.monitor(), recorder);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             report(joinPoint, e);
             return BROKEN;
         }
@@ -72,7 +72,7 @@ public final class MonitoredMethods {
                 : ((MethodSignature) signature).getMethod();
     }
 
-    private static void report(JoinPoint.StaticPart joinPoint, RuntimeException e) {
+    private static void report(JoinPoint.StaticPart joinPoint, Throwable e) {
         System.err.println("pikos: @Monitored " + joinPoint.getSignature().toLongString()
                 + " runs unmonitored: " + e.getMessage());
     }

@@ -1,5 +1,6 @@
 package io.pikos.weaver.internal.hooks;
 
+import io.pikos.probe.Probes;
 import io.pikos.probe.Sites;
 import org.aspectj.lang.JoinPoint;
 import org.aspectj.lang.Signature;
@@ -15,16 +16,21 @@ import java.lang.reflect.Modifier;
 import java.util.Arrays;
 
 /**
- * Turns AspectJ join points into the runtime's {@link Sites} ids, once per join point.
+ * Turns AspectJ join points into the runtime's {@link Sites} ids, once per join point, and reports
+ * their events to {@link Probes}. The hooks call it only while a monitor is enabled.
  *
  * <p>AspectJ numbers the static parts of each woven class from 0 ({@link JoinPoint.StaticPart#getId()}),
  * so the ids are kept in a small array per class: after the first event of a join point, finding
- * its id is a {@link ClassValue} lookup and an array read. Used only while a monitor is enabled.
+ * its id is a {@link ClassValue} lookup and an array read.
+ *
+ * <p>Two kinds of join point make no record: the {@code staticinitialization} of a class that has no
+ * static initializer in its source (AspectJ gives every woven class one, at line 0), and a call whose
+ * callee is woven (its own hooks record it).
  */
-public final class JoinPointSites {
+public final class JoinPointEvents {
 
-    /** Marks a call-out site whose callee turned out to be woven: no {@code c_*} record. */
-    private static final int WOVEN_CALLEE = -1;
+    /** Marks a join point that makes no record. */
+    private static final int NO_RECORD = -1;
 
     private static final ClassValue<IdTable> METHOD_IDS = new ClassValue<>() {
         @Override
@@ -53,16 +59,88 @@ public final class JoinPointSites {
         }
     };
 
-    private JoinPointSites() {
+    private JoinPointEvents() {
     }
 
     /**
-     * Returns the id of the method, constructor or static initializer a join point executes.
+     * Records the {@code call} of a woven method, constructor or static initializer.
      *
      * @param joinPoint an {@code execution} or {@code staticinitialization} join point
-     * @return the id registered with {@link Sites#method}
      */
-    public static int method(JoinPoint.StaticPart joinPoint) {
+    public static void methodEnter(JoinPoint.StaticPart joinPoint) {
+        int id = method(joinPoint);
+        if (id != NO_RECORD) {
+            Probes.methodEnter(id);
+        }
+    }
+
+    /**
+     * Records the {@code return} of a woven method, constructor or static initializer.
+     *
+     * @param joinPoint an {@code execution} or {@code staticinitialization} join point
+     */
+    public static void methodReturn(JoinPoint.StaticPart joinPoint) {
+        int id = method(joinPoint);
+        if (id != NO_RECORD) {
+            Probes.methodReturn(id, 0);
+        }
+    }
+
+    /**
+     * Records the {@code exception} that leaves a woven method, constructor or static initializer.
+     *
+     * @param joinPoint an {@code execution} or {@code staticinitialization} join point
+     */
+    public static void methodThrow(JoinPoint.StaticPart joinPoint) {
+        int id = method(joinPoint);
+        if (id != NO_RECORD) {
+            Probes.methodThrow(id);
+        }
+    }
+
+    /**
+     * Records the {@code c_call} of a call from woven code, unless the callee is woven.
+     *
+     * @param call          the {@code call} join point
+     * @param enclosing     the join point of the method making the call
+     * @param runtimeTarget the class of the object called, or {@code null} for static calls and constructors
+     */
+    public static void callOutEnter(JoinPoint.StaticPart call, JoinPoint.StaticPart enclosing, Class<?> runtimeTarget) {
+        int id = callOut(call, enclosing, runtimeTarget);
+        if (id != NO_RECORD) {
+            Probes.callOutEnter(id);
+        }
+    }
+
+    /**
+     * Records the {@code c_return} of a call from woven code, unless the callee is woven.
+     *
+     * @param call          the {@code call} join point
+     * @param enclosing     the join point of the method making the call
+     * @param runtimeTarget the class of the object called, or {@code null} for static calls and constructors
+     */
+    public static void callOutReturn(JoinPoint.StaticPart call, JoinPoint.StaticPart enclosing, Class<?> runtimeTarget) {
+        int id = callOut(call, enclosing, runtimeTarget);
+        if (id != NO_RECORD) {
+            Probes.callOutReturn(id);
+        }
+    }
+
+    /**
+     * Records the {@code c_exception} of a call from woven code, unless the callee is woven.
+     *
+     * @param call          the {@code call} join point
+     * @param enclosing     the join point of the method making the call
+     * @param runtimeTarget the class of the object called, or {@code null} for static calls and constructors
+     */
+    public static void callOutThrow(JoinPoint.StaticPart call, JoinPoint.StaticPart enclosing, Class<?> runtimeTarget) {
+        int id = callOut(call, enclosing, runtimeTarget);
+        if (id != NO_RECORD) {
+            Probes.callOutThrow(id);
+        }
+    }
+
+    private static int method(JoinPoint.StaticPart joinPoint) {
         SourceLocation location = joinPoint.getSourceLocation();
         IdTable table = METHOD_IDS.get(location.getWithinType());
         int id = table.get(joinPoint.getId());
@@ -72,24 +150,18 @@ public final class JoinPointSites {
         return id;
     }
 
-    /**
-     * Returns the id of a call from woven code, or -1 if the callee is woven too (its own hooks record it).
-     *
-     * @param call          the {@code call} join point
-     * @param enclosing     the join point of the method making the call
-     * @param runtimeTarget the class of the object called, or {@code null} for static calls and constructors
-     * @return the id registered with {@link Sites#callOut}, or -1
-     */
-    public static int callOut(JoinPoint.StaticPart call, JoinPoint.StaticPart enclosing, Class<?> runtimeTarget) {
+    private static int callOut(JoinPoint.StaticPart call, JoinPoint.StaticPart enclosing, Class<?> runtimeTarget) {
         Class<?> callee = runtimeTarget != null ? runtimeTarget : call.getSignature().getDeclaringType();
         if (WOVEN.get(callee)) {
-            return WOVEN_CALLEE;
+            return NO_RECORD;
         }
         SourceLocation location = call.getSourceLocation();
         IdTable table = CALL_OUT_IDS.get(location.getWithinType());
         int id = table.get(call.getId());
         if (id == IdTable.UNKNOWN) {
-            id = table.put(call.getId(), Sites.callOut(method(enclosing), name(call.getSignature()), location.getLine()));
+            int caller = method(enclosing);
+            id = table.put(call.getId(), caller == NO_RECORD ? NO_RECORD
+                    : Sites.callOut(caller, name(call.getSignature()), location.getLine()));
         }
         return id;
     }
@@ -97,6 +169,9 @@ public final class JoinPointSites {
     private static int register(JoinPoint.StaticPart joinPoint) {
         Signature signature = joinPoint.getSignature();
         SourceLocation location = joinPoint.getSourceLocation();
+        if (signature instanceof InitializerSignature && location.getLine() == 0) {
+            return NO_RECORD;
+        }
         return Sites.method(signature.getDeclaringType(), location.getFileName(), name(signature),
                 descriptor(signature), location.getLine());
     }
