@@ -21,10 +21,10 @@ public aspect MethodHooks {
 
     // Instance calls bind their target: whether the callee is woven is decided by the object's class.
     pointcut instanceCalls(Object target): PikosScope.monitorable() && call(!static * *(..)) && target(target)
-            && !call(* io.pikos..*(..));
+            && !PikosScope.callsIntoPikos();
 
     pointcut staticCalls(): PikosScope.monitorable() && (call(static * *(..)) || call(new(..)))
-            && !call(* io.pikos..*(..)) && !call(io.pikos..*.new(..));
+            && !PikosScope.callsIntoPikos();
 
     before(): executions() {
         if (Probes.methodsOn()) {

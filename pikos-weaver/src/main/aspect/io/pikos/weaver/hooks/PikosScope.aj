@@ -12,4 +12,13 @@ public aspect PikosScope {
             && !within(io.pikos.internal..*) && !within(io.pikos.memory..*) && !within(io.pikos.monitors..*)
             && !within(io.pikos.probe..*) && !within(io.pikos.recorders..*) && !within(io.pikos.records..*)
             && !within(io.pikos.weaver..*) && !within(*..*_PikosSource);
+
+    /** Calls into pikos' own API, which are not reported as call-outs. */
+    public pointcut callsIntoPikos():
+            call(* (io.pikos.annotations..* || io.pikos.api..* || io.pikos.filters..* || io.pikos.internal..*
+                    || io.pikos.memory..* || io.pikos.monitors..* || io.pikos.probe..* || io.pikos.recorders..*
+                    || io.pikos.records..* || io.pikos.weaver..*).*(..))
+            || call((io.pikos.annotations..* || io.pikos.api..* || io.pikos.filters..* || io.pikos.internal..*
+                    || io.pikos.memory..* || io.pikos.monitors..* || io.pikos.probe..* || io.pikos.recorders..*
+                    || io.pikos.records..* || io.pikos.weaver..*).new(..));
 }

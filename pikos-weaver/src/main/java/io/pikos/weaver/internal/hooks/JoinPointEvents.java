@@ -14,6 +14,8 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns AspectJ join points into the runtime's {@link Sites} ids, once per join point, and reports
@@ -56,6 +58,14 @@ public final class JoinPointEvents {
                 }
             }
             return Boolean.FALSE;
+        }
+    };
+
+    /** Per class of object called: whether the method a call site invokes on it is declared in woven code. */
+    private static final ClassValue<Callees> CALLEES = new ClassValue<>() {
+        @Override
+        protected Callees computeValue(Class<?> type) {
+            return new Callees(type);
         }
     };
 
@@ -151,8 +161,8 @@ public final class JoinPointEvents {
     }
 
     private static int callOut(JoinPoint.StaticPart call, JoinPoint.StaticPart enclosing, Class<?> runtimeTarget) {
-        Class<?> callee = runtimeTarget != null ? runtimeTarget : call.getSignature().getDeclaringType();
-        if (WOVEN.get(callee)) {
+        if (runtimeTarget != null ? CALLEES.get(runtimeTarget).isWoven(call)
+                : WOVEN.get(call.getSignature().getDeclaringType())) {
             return NO_RECORD;
         }
         SourceLocation location = call.getSourceLocation();
@@ -222,6 +232,40 @@ public final class JoinPointEvents {
         private static int[] filled(int[] ids) {
             Arrays.fill(ids, UNKNOWN);
             return ids;
+        }
+    }
+
+    /**
+     * Which methods of one runtime class are woven. A call to an inherited method runs the
+     * superclass's code: {@code color.name()} on a woven enum runs {@code Enum.name()}, which is not
+     * woven, so it is a call-out. Decided once per call site by looking the method up the hierarchy.
+     */
+    private static final class Callees {
+
+        private final Class<?> type;
+        private final Map<JoinPoint.StaticPart, Boolean> woven = new ConcurrentHashMap<>();
+
+        Callees(Class<?> type) {
+            this.type = type;
+        }
+
+        boolean isWoven(JoinPoint.StaticPart call) {
+            return woven.computeIfAbsent(call, this::declaredInWovenCode);
+        }
+
+        private boolean declaredInWovenCode(JoinPoint.StaticPart call) {
+            Signature signature = call.getSignature();
+            Class<?>[] parameters = signature instanceof CodeSignature code ? code.getParameterTypes() : new Class<?>[0];
+            for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+                try {
+                    c.getDeclaredMethod(signature.getName(), parameters);
+                    return WOVEN.get(c);
+                } catch (NoSuchMethodException e) {
+                    // inherited: look further up
+                }
+            }
+            // An interface's default method: woven if the interface that declares it is.
+            return WOVEN.get(signature.getDeclaringType());
         }
     }
 }
