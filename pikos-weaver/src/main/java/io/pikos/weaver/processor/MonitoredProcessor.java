@@ -10,6 +10,7 @@ import javax.annotation.processing.SupportedAnnotationTypes;
 import javax.annotation.processing.SupportedOptions;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
 import java.util.Set;
 
 /**
@@ -34,7 +35,13 @@ public final class MonitoredProcessor extends AbstractProcessor {
     @Override
     public synchronized void init(ProcessingEnvironment environment) {
         super.init(environment);
-        metadata = new SourceMetadataWriter(environment);
+        try {
+            metadata = new SourceMetadataWriter(environment);
+        } catch (NoClassDefFoundError e) {
+            environment.getMessager().printMessage(Diagnostic.Kind.ERROR, "pikos: the annotation processor needs "
+                    + "com.palantir.javapoet:javapoet beside pikos-weaver on the processor path (missing: "
+                    + e.getMessage() + ")");
+        }
     }
 
     @Override
@@ -45,7 +52,9 @@ public final class MonitoredProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         MonitoredChecks.check(round, processingEnv.getMessager());
-        metadata.write(round.getRootElements());
+        if (metadata != null) {
+            metadata.write(round.getRootElements());
+        }
         return false; // claims nothing: other processors see every annotation
     }
 }
