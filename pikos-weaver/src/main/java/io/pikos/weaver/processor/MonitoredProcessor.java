@@ -51,7 +51,7 @@ public final class MonitoredProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        MonitoredChecks.check(round, processingEnv.getMessager());
+        MonitoredChecks.check(round, processingEnv);
         if (metadata != null) {
             metadata.write(round.getRootElements());
         }

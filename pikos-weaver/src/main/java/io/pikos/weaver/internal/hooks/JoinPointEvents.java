@@ -34,19 +34,8 @@ public final class JoinPointEvents {
     /** Marks a join point that makes no record. */
     private static final int NO_RECORD = -1;
 
-    private static final ClassValue<IdTable> METHOD_IDS = new ClassValue<>() {
-        @Override
-        protected IdTable computeValue(Class<?> type) {
-            return new IdTable();
-        }
-    };
-
-    private static final ClassValue<IdTable> CALL_OUT_IDS = new ClassValue<>() {
-        @Override
-        protected IdTable computeValue(Class<?> type) {
-            return new IdTable();
-        }
-    };
+    private static final ClassValue<IdTable> METHOD_IDS = idTables();
+    private static final ClassValue<IdTable> CALL_OUT_IDS = idTables();
 
     /** Classes that carry AspectJ join point fields were woven, so their methods record themselves. */
     private static final ClassValue<Boolean> WOVEN = new ClassValue<>() {
@@ -174,6 +163,15 @@ public final class JoinPointEvents {
                     : Sites.callOut(caller, name(call.getSignature()), location.getLine()));
         }
         return id;
+    }
+
+    private static ClassValue<IdTable> idTables() {
+        return new ClassValue<>() {
+            @Override
+            protected IdTable computeValue(Class<?> type) {
+                return new IdTable();
+            }
+        };
     }
 
     private static int register(JoinPoint.StaticPart joinPoint) {

@@ -4,13 +4,14 @@ import io.pikos.annotations.Monitored;
 import io.pikos.annotations.Recording;
 
 import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 import java.util.List;
 
@@ -28,12 +29,13 @@ public final class MonitoredChecks {
     /**
      * Reports every wrong use of {@code @Monitored} in a round.
      *
-     * @param round    the round
-     * @param messager where errors go
+     * @param round       the round
+     * @param environment the processing environment, where errors go
      */
-    public static void check(RoundEnvironment round, Messager messager) {
+    public static void check(RoundEnvironment round, ProcessingEnvironment environment) {
+        Messager messager = environment.getMessager();
         for (Element element : round.getElementsAnnotatedWith(Monitored.class)) {
-            String problem = problem((ExecutableElement) element);
+            String problem = problem((ExecutableElement) element, environment.getElementUtils());
             if (problem != null) {
                 messager.printMessage(Diagnostic.Kind.ERROR, "@Monitored on " + describe(element) + ": " + problem,
                         element);
@@ -41,7 +43,7 @@ public final class MonitoredChecks {
         }
     }
 
-    private static String problem(ExecutableElement method) {
+    private static String problem(ExecutableElement method, Elements elements) {
         if (method.getModifiers().contains(Modifier.ABSTRACT)) {
             return "an abstract method has no body to monitor";
         }
@@ -52,7 +54,7 @@ public final class MonitoredChecks {
         if (type.getKind() == ElementKind.ANNOTATION_TYPE) {
             return "an annotation type cannot be woven";
         }
-        String pkg = packageOf(type).getQualifiedName().toString();
+        String pkg = elements.getPackageOf(type).getQualifiedName().toString();
         if (PIKOS_PACKAGES.stream().anyMatch(p -> pkg.equals(p) || pkg.startsWith(p + "."))) {
             return "pikos does not weave its own package " + pkg;
         }
@@ -71,14 +73,6 @@ public final class MonitoredChecks {
             return "output \"" + output.replace("\0", "\\0") + "\" is not a file name";
         }
         return null;
-    }
-
-    private static PackageElement packageOf(Element element) {
-        Element current = element;
-        while (!(current instanceof PackageElement)) {
-            current = current.getEnclosingElement();
-        }
-        return (PackageElement) current;
     }
 
     private static String describe(Element element) {

@@ -12,7 +12,6 @@ import javax.annotation.processing.Generated;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import java.io.IOException;
@@ -71,7 +70,7 @@ public final class SourceMetadataWriter {
                         "pikos: no source text for " + type.getQualifiedName() + "; line records will have none", type);
                 continue;
             }
-            String pkg = packageOf(type).getQualifiedName().toString();
+            String pkg = environment.getElementUtils().getPackageOf(type).getQualifiedName().toString();
             String key = (pkg.isEmpty() ? "" : pkg.replace('.', '/') + "/") + source.fileName();
             if (written.add(key)) {
                 writeClass(pkg, key, path(source.uri(), key), source.text(), type);
@@ -129,13 +128,5 @@ public final class SourceMetadataWriter {
         }
         Path file = Path.of(uri).toAbsolutePath().normalize();
         return file.startsWith(root) ? root.relativize(file).toString().replace('\\', '/') : key;
-    }
-
-    private static PackageElement packageOf(Element element) {
-        Element current = element;
-        while (!(current instanceof PackageElement)) {
-            current = current.getEnclosingElement();
-        }
-        return (PackageElement) current;
     }
 }
