@@ -11,7 +11,8 @@ public final class MethodSite {
     private final String className;
     private final String name;
     private final String descriptor;
-    private final int line;
+    private final int codeLine;
+    private volatile int declaredLine; // 0 until found in the build's metadata
 
     MethodSite(int id, SourceRef source, String className, String name, String descriptor, int line) {
         this.id = id;
@@ -19,7 +20,7 @@ public final class MethodSite {
         this.className = className;
         this.name = name;
         this.descriptor = descriptor;
-        this.line = line;
+        this.codeLine = line;
     }
 
     /** @return the id woven code passes to {@link Probes} for this method */
@@ -42,9 +43,23 @@ public final class MethodSite {
         return descriptor;
     }
 
-    /** @return the line where the method is declared, or 0 if unknown */
+    /**
+     * Returns the line records report for the method: the line where it is declared, as the seed reports
+     * the {@code def} line, if the build registered the file's declarations; otherwise the first line of
+     * its code.
+     *
+     * @return the line, or 0 if unknown
+     */
     public int line() {
-        return line;
+        int declared = declaredLine;
+        if (declared != 0) {
+            return declared;
+        }
+        declared = source.declarationLine(name, codeLine);
+        if (source.hasMetadata()) {
+            declaredLine = declared;
+        }
+        return declared;
     }
 
     /** @return the source file's path as the build saw it, or the package path and file name */

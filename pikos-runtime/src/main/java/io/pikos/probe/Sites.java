@@ -34,7 +34,8 @@ public final class Sites {
      *                   {@code Foo.java}; {@code null} if unknown
      * @param name       the simple name; {@code <init>} for constructors, {@code <clinit>} for static initializers
      * @param descriptor the JVM descriptor, for example {@code (I)V}
-     * @param line       the line where the method is declared, 0 if unknown
+     * @param line       the first line of the method's code, as its class file gives it (0 if unknown);
+     *                   records report the declaring line instead where the build registered it
      * @return the method's id, to pass to {@link Probes}
      */
     public static int method(Class<?> owner, String sourceFile, String name, String descriptor, int line) {
@@ -70,15 +71,20 @@ public final class Sites {
      * Registers what the build captured of a source file; called by the metadata classes the pikos
      * annotation processor generates.
      *
-     * @param key        the package path and file name, for example {@code io/pikos/samples/Foo.java}
-     * @param path       the file's path relative to the project root, as the build saw it
-     * @param firstLine  the number of the first line in {@code textChunks}
-     * @param textChunks the file's lines from {@code firstLine}, right-trimmed and separated by
-     *                   {@code '\n'}, split anywhere into chunks that fit in the constant pool
+     * @param key          the package path and file name, for example {@code io/pikos/samples/Foo.java}
+     * @param path         the file's path relative to the project root, as the build saw it
+     * @param declarations where the file's methods and constructors are declared: entries
+     *                     {@code name,line,lastLine} separated by {@code ';'}, {@code <init>} for
+     *                     constructors, {@code line} being the line of the name; may be empty
+     * @param firstLine    the number of the first line in {@code textChunks}
+     * @param textChunks   the file's lines from {@code firstLine}, right-trimmed and separated by
+     *                     {@code '\n'}, split anywhere into chunks that fit in the constant pool
+     * @throws IllegalArgumentException if {@code declarations} is malformed
      */
-    public static void registerSource(String key, String path, int firstLine, String... textChunks) {
+    public static void registerSource(String key, String path, String declarations, int firstLine,
+                                      String... textChunks) {
         String text = String.join("", textChunks);
-        SourceRegistry.register(key, new SourceText(path, firstLine, text.split("\n", -1)));
+        SourceRegistry.register(key, new SourceText(path, firstLine, text.split("\n", -1), declarations));
     }
 
     /**

@@ -30,6 +30,16 @@ final class SourceRef {
         return resolve().line(line);
     }
 
+    /** @return the declaring line of the method named {@code name} whose code holds {@code codeLine} */
+    int declarationLine(String name, int codeLine) {
+        return resolve().declarationLine(name, codeLine);
+    }
+
+    /** @return whether the build's metadata for the file has been found */
+    boolean hasMetadata() {
+        return text != null;
+    }
+
     private SourceText resolve() {
         SourceText resolved = text;
         if (resolved != null) {

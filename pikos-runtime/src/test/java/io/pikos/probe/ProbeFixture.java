@@ -22,7 +22,7 @@ public final class ProbeFixture {
 
     /** Registers source text for the fixture's lines, as a generated metadata class would. */
     public static void registerSource() {
-        Sites.registerSource(SOURCE_KEY, SOURCE_PATH, 20, "    int inner(int n) {\n        return (int) Math.sqrt(n);");
+        Sites.registerSource(SOURCE_KEY, SOURCE_PATH, "", 20, "    int inner(int n) {\n        return (int) Math.sqrt(n);");
     }
 
     /** outer() calls inner(depth) which recurses to 0; each inner runs one line and one call-out. */

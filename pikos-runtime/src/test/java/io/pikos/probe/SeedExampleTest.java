@@ -53,7 +53,7 @@ class SeedExampleTest {
         static final int[] LINES = new int[27];
 
         static {
-            Sites.registerSource("io/pikos/probe/SeedExampleTest.java", PATH, 13,
+            Sites.registerSource("io/pikos/probe/SeedExampleTest.java", PATH, "", 13,
                     "def mandelbrot(h, w, maxit=20):\n"
                             + "    '''Returns an image of the Mandelbrot fractal of size (h,w).\n"
                             + "    '''\n"

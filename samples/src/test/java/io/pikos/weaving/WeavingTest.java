@@ -14,8 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Woven fixtures produce exactly the seed's function records: {@code type function line} for each
  * construct, lines named by the tags in the fixture's source ({@link SourceTags}). The classes are
- * compiled by javac and woven as class files, so a method's {@code call} and {@code return} carry
- * the first line of its code, the first line its class file knows of.
+ * compiled by javac and woven as class files; a method's {@code call} and {@code return} carry the
+ * line where it is declared, from the processor's metadata, and a member javac writes itself (an
+ * implicit constructor, an enum's {@code $values}, a static initializer) the first line of its code.
  */
 class WeavingTest {
 
@@ -38,7 +39,7 @@ class WeavingTest {
     @Test
     void static_instance_private_synchronized_methods_and_constructors() throws Exception {
         assertRecords("""
-                call plainMethods @newCounter
+                call plainMethods @plainMethods
                 call <init> @counterInit
                 return <init> @counterInit
                 call add @add
@@ -51,40 +52,40 @@ class WeavingTest {
                 return twice @twice
                 c_call valueOf @plainReturn
                 c_return valueOf @plainReturn
-                return plainMethods @newCounter
+                return plainMethods @plainMethods
                 """, record(Constructs::plainMethods));
     }
 
     @Test
     void generic_varargs_and_overloaded_methods() throws Exception {
         assertRecords("""
-                call genericsVarargsOverloads @letters
+                call genericsVarargsOverloads @genericsVarargsOverloads
                 c_call of @letters
                 c_return of @letters
                 call sum @sum
                 return sum @sum
                 call describe @describeInt
                 return describe @describeInt
-                call describe @length
+                call describe @describeString
                 c_call length @length
                 c_return length @length
-                return describe @length
-                call first @get
+                return describe @describeString
+                call first @first
                 c_call get @get
                 c_return get @get
-                return first @get
+                return first @first
                 c_call length @gvoReturn
                 c_return length @gvoReturn
                 c_call valueOf @gvoReturn
                 c_return valueOf @gvoReturn
-                return genericsVarargsOverloads @letters
+                return genericsVarargsOverloads @genericsVarargsOverloads
                 """, record(Constructs::genericsVarargsOverloads));
     }
 
     @Test
     void anonymous_local_classes_and_lambda_bodies() throws Exception {
         assertRecords("""
-                call nestedClasses @anonymousNew
+                call nestedClasses @nestedClasses
                 call <init> @anonymousNew
                 return <init> @anonymousNew
                 call getAsInt @anonymous
@@ -99,14 +100,14 @@ class WeavingTest {
                 c_return getAsInt @nestedReturn
                 c_call valueOf @nestedReturn
                 c_return valueOf @nestedReturn
-                return nestedClasses @anonymousNew
+                return nestedClasses @nestedClasses
                 """, record(Constructs::nestedClasses));
     }
 
     @Test
     void callback_from_the_jdk_into_a_woven_lambda_and_back() throws Exception {
         assertRecords("""
-                call callbackThroughTheJdk @listInit
+                call callbackThroughTheJdk @callbackThroughTheJdk
                 c_call <init> @listInit
                 c_return <init> @listInit
                 c_call valueOf @forEach
@@ -119,22 +120,22 @@ class WeavingTest {
                 c_return add @forEach
                 return lambda$ @forEach
                 c_return forEach @forEach
-                return callbackThroughTheJdk @listInit
+                return callbackThroughTheJdk @callbackThroughTheJdk
                 """, record(Constructs::callbackThroughTheJdk));
     }
 
     @Test
     void enum_and_record_members_interface_methods_and_static_initializers() throws Exception {
         assertRecords("""
-                call enumsRecordsInterfaces @erNumbers
+                call enumsRecordsInterfaces @enumsRecordsInterfaces
                 call <init> @pointDecl
                 return <init> @pointDecl
                 call sum @pointSum
                 return sum @pointSum
-                call unit @shapeAnon
+                call unit @unit
                 call <init> @shapeAnon
                 return <init> @shapeAnon
-                return unit @shapeAnon
+                return unit @unit
                 call sides @sides
                 return sides @sides
                 call <clinit> @clinit
@@ -145,24 +146,24 @@ class WeavingTest {
                 call $values @color
                 return $values @color
                 return <clinit> @red
-                call lower @toLowerCase
+                call lower @lower
                 c_call name @toLowerCase
                 c_return name @toLowerCase
                 c_call toLowerCase @toLowerCase
                 c_return toLowerCase @toLowerCase
-                return lower @toLowerCase
+                return lower @lower
                 c_call length @erReturn
                 c_return length @erReturn
                 c_call valueOf @erReturn
                 c_return valueOf @erReturn
-                return enumsRecordsInterfaces @erNumbers
+                return enumsRecordsInterfaces @enumsRecordsInterfaces
                 """, record(Constructs::enumsRecordsInterfaces));
     }
 
     @Test
     void recursion_nests_calls_and_returns() throws Exception {
         assertRecords("""
-                call recursion @recursionReturn
+                call recursion @recursion
                 call factorial @factorial
                 call factorial @factorial
                 call factorial @factorial
@@ -171,33 +172,33 @@ class WeavingTest {
                 return factorial @factorial
                 c_call valueOf @recursionReturn
                 c_return valueOf @recursionReturn
-                return recursion @recursionReturn
+                return recursion @recursion
                 """, record(Constructs::recursion));
     }
 
     @Test
     void a_throw_caught_two_frames_up_records_exception_in_each_frame_it_leaves() throws Exception {
         assertRecords("""
-                call throwCaughtTwoFramesUp @tryMiddle
+                call throwCaughtTwoFramesUp @throwCaughtTwoFramesUp
                 call middle @middle
-                call deepest @throw
+                call deepest @deepest
                 c_call <init> @throw
                 c_return <init> @throw
-                exception deepest @throw
+                exception deepest @deepest
                 exception middle @middle
                 c_call getMessage @getMessage
                 c_return getMessage @getMessage
-                return throwCaughtTwoFramesUp @tryMiddle
+                return throwCaughtTwoFramesUp @throwCaughtTwoFramesUp
                 """, record(Constructs::throwCaughtTwoFramesUp));
     }
 
     @Test
     void an_exception_from_the_jdk_records_c_exception_then_exception() throws Exception {
         assertRecords("""
-                call escapingException @parseInt
+                call escapingException @escapingException
                 c_call parseInt @parseInt
                 c_exception parseInt @parseInt
-                exception escapingException @parseInt
+                exception escapingException @escapingException
                 """, recordIgnoringThrow(Constructs::escapingException));
     }
 

@@ -131,7 +131,10 @@ class MonitoredProcessorTest {
                 class Valid {   \t
                     @Monitored(monitor = MonitorKind.LINES, recording = Recording.CSV, output = "valid.csv", focused = true)
                     Valid() { }
-                    @Monitored int twice(int x) { return 2 * x; }
+                    @Monitored
+                    int twice(int x) {
+                        return 2 * x;
+                    }
                 }
                 """);
         assertTrue(result.ok(), result.errors().toString());
@@ -147,13 +150,18 @@ class MonitoredProcessorTest {
                 @Generated("io.pikos.weaver.processor.MonitoredProcessor")
                 final class Valid_PikosSource {
                   static {
-                    Sites.registerSource("demo/Valid.java", "src/demo/Valid.java", 1, "package demo;\\n"
+                    Sites.registerSource("demo/Valid.java", "src/demo/Valid.java",
+                    "<init>,6,6;twice,8,10",
+                    1, "package demo;\\n"
                         + "import io.pikos.annotations.*;\\n"
                         + "\\n"
                         + "class Valid {\\n"
                         + "    @Monitored(monitor = MonitorKind.LINES, recording = Recording.CSV, output = \\"valid.csv\\", focused = true)\\n"
                         + "    Valid() { }\\n"
-                        + "    @Monitored int twice(int x) { return 2 * x; }\\n"
+                        + "    @Monitored\\n"
+                        + "    int twice(int x) {\\n"
+                        + "        return 2 * x;\\n"
+                        + "    }\\n"
                         + "}\\n");
                   }
 

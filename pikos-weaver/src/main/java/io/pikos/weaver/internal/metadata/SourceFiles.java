@@ -1,5 +1,6 @@
 package io.pikos.weaver.internal.metadata;
 
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 
@@ -19,7 +20,13 @@ import java.net.URI;
  */
 final class SourceFiles {
 
-    record Source(String fileName, URI uri, String text) {
+    /**
+     * A source file.
+     *
+     * @param declarations where its methods are declared, in the form {@code Sites.registerSource}
+     *                     takes; empty where the compiler has no tree API
+     */
+    record Source(String fileName, URI uri, String text, String declarations) {
     }
 
     private SourceFiles() {
@@ -36,8 +43,11 @@ final class SourceFiles {
             if (path == null) {
                 return null;
             }
-            JavaFileObject file = path.getCompilationUnit().getSourceFile();
-            return new Source(fileName(file.toUri(), file.getName()), file.toUri(), file.getCharContent(true).toString());
+            CompilationUnitTree unit = path.getCompilationUnit();
+            JavaFileObject file = unit.getSourceFile();
+            String text = file.getCharContent(true).toString();
+            return new Source(fileName(file.toUri(), file.getName()), file.toUri(), text,
+                    Declarations.of(Trees.instance(environment), unit, text));
         } catch (IllegalArgumentException | IOException | LinkageError e) {
             return null; // not javac
         }
@@ -52,7 +62,7 @@ final class SourceFiles {
         String pkg = ((PackageElement) outermost.getEnclosingElement()).getQualifiedName().toString();
         try {
             FileObject file = environment.getFiler().getResource(StandardLocation.SOURCE_PATH, pkg, fileName);
-            return new Source(fileName, file.toUri(), file.getCharContent(true).toString());
+            return new Source(fileName, file.toUri(), file.getCharContent(true).toString(), "");
         } catch (IOException | IllegalArgumentException e) {
             return null;
         }

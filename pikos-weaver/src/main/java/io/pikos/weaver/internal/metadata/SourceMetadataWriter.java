@@ -73,20 +73,20 @@ public final class SourceMetadataWriter {
             String pkg = environment.getElementUtils().getPackageOf(type).getQualifiedName().toString();
             String key = (pkg.isEmpty() ? "" : pkg.replace('.', '/') + "/") + source.fileName();
             if (written.add(key)) {
-                writeClass(pkg, key, path(source.uri(), key), source.text(), type);
+                writeClass(pkg, key, path(source.uri(), key), source, type);
             }
         }
     }
 
-    private void writeClass(String pkg, String key, String path, String text, TypeElement origin) {
+    private void writeClass(String pkg, String key, String path, SourceFiles.Source source, TypeElement origin) {
         String baseName = key.substring(key.lastIndexOf('/') + 1, key.length() - ".java".length());
         TypeSpec metadata = TypeSpec.classBuilder(baseName + SUFFIX)
                 .addModifiers(Modifier.FINAL)
                 .addAnnotation(AnnotationSpec.builder(Generated.class)
                         .addMember("value", "$S", "io.pikos.weaver.processor.MonitoredProcessor").build())
                 .addJavadoc("Source path and line text of {@code $L}, for pikos line records.\n", key)
-                .addStaticBlock(CodeBlock.of("$T.registerSource($S, $S, 1, $L);\n", SITES, key, path,
-                        chunks(rightTrimmedLines(text))))
+                .addStaticBlock(CodeBlock.of("$T.registerSource($S, $S,\n$S,\n1, $L);\n", SITES, key, path,
+                        source.declarations(), chunks(rightTrimmedLines(source.text()))))
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
                 .addOriginatingElement(origin)
                 .build();
