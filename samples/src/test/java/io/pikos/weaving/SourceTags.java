@@ -35,6 +35,12 @@ final class SourceTags {
         }
     }
 
+    /** Returns the line that carries a tag. */
+    int line(String tag) {
+        return tags.entrySet().stream().filter(e -> e.getValue().equals(tag)).map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no line is tagged " + tag));
+    }
+
     /** Returns the line's tag, or {@code L<n>} for an untagged line. */
     String tag(int line) {
         return tags.getOrDefault(line, "L" + line);

@@ -1,6 +1,5 @@
 package io.pikos.weaver.hooks;
 
-import io.pikos.monitors.Monitor;
 import io.pikos.weaver.internal.hooks.MonitoredMethods;
 
 /**
@@ -15,14 +14,13 @@ public aspect MonitoredFactories {
     pointcut monitored(): PikosScope.monitorable()
             && (execution(@io.pikos.annotations.Monitored * *(..)) || execution(@io.pikos.annotations.Monitored new(..)));
 
-    Object around(): monitored() {
-        Monitor monitor = MonitoredMethods.enable(thisJoinPointStaticPart);
-        try {
-            return proceed();
-        } finally {
-            if (monitor != null) {
-                monitor.disable();
-            }
-        }
+    // Before and after rather than around: around would move the method's body into a synthetic
+    // method, which would then stand in the method's place at the top of its stack traces.
+    before(): monitored() {
+        MonitoredMethods.enter(thisJoinPointStaticPart);
+    }
+
+    after(): monitored() {
+        MonitoredMethods.exit(thisJoinPointStaticPart);
     }
 }

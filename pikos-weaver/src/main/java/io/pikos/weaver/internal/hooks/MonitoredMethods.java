@@ -31,24 +31,32 @@ public final class MonitoredMethods {
     }
 
     /**
-     * Enables the monitor of an annotated method for one execution.
+     * Enables the monitor of an annotated method for one execution. A monitor that fails to enable
+     * marks the method as unmonitored, so that the matching {@link #exit} does nothing: enabling
+     * can only fail at the outermost level, when no execution of the method is under way.
      *
      * @param joinPoint the method's execution join point
-     * @return the enabled monitor, to disable when the execution ends, or {@code null} if there is none
      */
-    public static Monitor enable(JoinPoint.StaticPart joinPoint) {
+    public static void enter(JoinPoint.StaticPart joinPoint) {
         Object known = MONITORS.computeIfAbsent(joinPoint, MonitoredMethods::create);
-        if (known == BROKEN) {
-            return null;
+        if (known instanceof Monitor monitor) {
+            try {
+                monitor.enable();
+            } catch (RuntimeException | LinkageError e) {
+                MONITORS.put(joinPoint, BROKEN);
+                report(joinPoint, e);
+            }
         }
-        Monitor monitor = (Monitor) known;
-        try {
-            return monitor.enable();
-        } catch (RuntimeException | LinkageError e) {
-            // Reported once: the method is not monitored from now on.
-            MONITORS.put(joinPoint, BROKEN);
-            report(joinPoint, e);
-            return null;
+    }
+
+    /**
+     * Disables the monitor of an annotated method at the end of one execution, normal or by a throw.
+     *
+     * @param joinPoint the method's execution join point
+     */
+    public static void exit(JoinPoint.StaticPart joinPoint) {
+        if (MONITORS.get(joinPoint) instanceof Monitor monitor) {
+            monitor.disable();
         }
     }
 
