@@ -23,11 +23,13 @@ import java.util.Set;
  *       the runtime, so that line records carry source text when the program runs without its sources.</li>
  * </ul>
  *
- * <p>Option {@code -Apikos.root=DIR}: the directory source paths are made relative to (by default the
- * compiler's working directory, which for Maven is where {@code mvn} was started).
+ * <p>Options: {@code -Apikos.root=DIR}, the directory source paths are made relative to (by default
+ * the compiler's working directory, which for Maven is where {@code mvn} was started);
+ * {@code -Apikos.sources=DIRS}, where to find source files when the compiler cannot say, as under
+ * ajc (by default {@code src/main/java} and {@code src/test/java} under the root).
  */
 @SupportedAnnotationTypes("*")
-@SupportedOptions(SourceMetadataWriter.ROOT_OPTION)
+@SupportedOptions({SourceMetadataWriter.ROOT_OPTION, SourceMetadataWriter.SOURCES_OPTION})
 public final class MonitoredProcessor extends AbstractProcessor {
 
     private SourceMetadataWriter metadata;

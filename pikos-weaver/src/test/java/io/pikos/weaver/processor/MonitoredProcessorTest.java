@@ -1,5 +1,7 @@
 package io.pikos.weaver.processor;
 
+import org.aspectj.bridge.IMessage;
+import org.aspectj.bridge.MessageHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -169,5 +172,60 @@ class MonitoredProcessorTest {
                   }
                 }
                 """, Files.readString(result.generated()));
+    }
+
+    // ---- the same processor inside ajc (Eclipse's compiler: no javac tree API, no source path)
+
+    private Result compileWithAjc(String className, String source) throws IOException {
+        Path file = root.resolve("src/main/java/" + className.replace('.', '/') + ".java");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, source);
+        Path out = Files.createDirectories(root.resolve("ajc-out"));
+        String classpath = System.getProperty("java.class.path");
+        MessageHandler messages = new MessageHandler();
+        new org.aspectj.tools.ajc.Main().run(new String[] {"-17", "-d", out.toString(), "-s", out.toString(),
+            "-classpath", classpath, "-processorpath", classpath, "-Apikos.root=" + root, file.toString()}, messages);
+        List<String> errors = Arrays.stream(messages.getMessages(IMessage.ERROR, true))
+                .map(IMessage::getMessage).map(String::strip).collect(Collectors.toList());
+        return new Result(errors.isEmpty(), errors, out.resolve(className.replace('.', '/') + "_PikosSource.java"));
+    }
+
+    @Test
+    void rejects_wrong_uses_inside_ajc_with_the_same_message() throws IOException {
+        Result result = compileWithAjc("demo.Shape", """
+                package demo;
+                import io.pikos.annotations.Monitored;
+                abstract class Shape {
+                    @Monitored abstract double area(int sides, String name);
+                }
+                """);
+        assertEquals(List.of("@Monitored on Shape.area(int,java.lang.String): an abstract method has no body to monitor"),
+                result.errors());
+    }
+
+    @Test
+    void generates_the_source_metadata_inside_ajc_from_the_source_roots() throws IOException {
+        Result result = compileWithAjc("demo.Valid", """
+                package demo;
+
+                class Valid {
+                    int twice(int x) {   \t
+                        return 2 * x;
+                    }
+                }
+                """);
+        assertTrue(result.ok(), result.errors().toString());
+        String generated = Files.readString(result.generated());
+        assertTrue(generated.contains("""
+                    Sites.registerSource("demo/Valid.java", "src/main/java/demo/Valid.java",
+                    "",
+                    1, "package demo;\\n"
+                        + "\\n"
+                        + "class Valid {\\n"
+                        + "    int twice(int x) {\\n"
+                        + "        return 2 * x;\\n"
+                        + "    }\\n"
+                        + "}\\n");
+                """), generated);
     }
 }

@@ -14,6 +14,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The compile-time checks of {@code @Monitored}: each wrong use is an error on the element, nothing else. */
 public final class MonitoredChecks {
@@ -75,7 +76,12 @@ public final class MonitoredChecks {
         return null;
     }
 
+    /** {@code Type.method(int,java.lang.String)}, the same whichever compiler runs the processor. */
     private static String describe(Element element) {
-        return element.getEnclosingElement().getSimpleName() + "." + element;
+        ExecutableElement method = (ExecutableElement) element;
+        String type = method.getEnclosingElement().getSimpleName().toString();
+        String name = method.getKind() == ElementKind.CONSTRUCTOR ? type : method.getSimpleName().toString();
+        return type + "." + name + method.getParameters().stream().map(p -> p.asType().toString())
+                .collect(Collectors.joining(",", "(", ")"));
     }
 }

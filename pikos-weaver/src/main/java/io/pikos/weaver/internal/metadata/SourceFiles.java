@@ -13,10 +13,15 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Finds the source file a type was compiled from: through javac's tree API where the compiler is
- * javac, through the source path otherwise (ajc, whose compiler is Eclipse's, has no tree API).
+ * javac; otherwise (ajc, whose compiler is Eclipse's, has no tree API) through the source path, then
+ * under the given source roots by package path and the outermost type's name.
  */
 final class SourceFiles {
 
@@ -32,9 +37,12 @@ final class SourceFiles {
     private SourceFiles() {
     }
 
-    static Source find(ProcessingEnvironment environment, TypeElement type) {
+    static Source find(ProcessingEnvironment environment, TypeElement type, List<Path> sourceRoots) {
         Source source = fromTrees(environment, type);
-        return source != null ? source : fromSourcePath(environment, type);
+        if (source == null) {
+            source = fromSourcePath(environment, type, sourceRoots);
+        }
+        return source;
     }
 
     private static Source fromTrees(ProcessingEnvironment environment, TypeElement type) {
@@ -53,7 +61,7 @@ final class SourceFiles {
         }
     }
 
-    private static Source fromSourcePath(ProcessingEnvironment environment, TypeElement type) {
+    private static Source fromSourcePath(ProcessingEnvironment environment, TypeElement type, List<Path> sourceRoots) {
         Element outermost = type;
         while (!(outermost.getEnclosingElement() instanceof PackageElement)) {
             outermost = outermost.getEnclosingElement();
@@ -64,8 +72,20 @@ final class SourceFiles {
             FileObject file = environment.getFiler().getResource(StandardLocation.SOURCE_PATH, pkg, fileName);
             return new Source(fileName, file.toUri(), file.getCharContent(true).toString(), "");
         } catch (IOException | IllegalArgumentException e) {
-            return null;
+            // no source path: look under the source roots
         }
+        String relative = (pkg.isEmpty() ? "" : pkg.replace('.', '/') + "/") + fileName;
+        for (Path root : sourceRoots) {
+            Path file = root.resolve(relative);
+            if (Files.isRegularFile(file)) {
+                try {
+                    return new Source(fileName, file.toUri(), Files.readString(file, StandardCharsets.UTF_8), "");
+                } catch (IOException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     private static String fileName(URI uri, String name) {

@@ -14,10 +14,12 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +34,12 @@ public final class SourceMetadataWriter {
 
     /** Processor option naming the directory that source paths are relative to. */
     public static final String ROOT_OPTION = "pikos.root";
+    /**
+     * Processor option listing where to find source files when the compiler cannot say (ajc):
+     * directories relative to the root, separated by the platform's path separator.
+     */
+    public static final String SOURCES_OPTION = "pikos.sources";
+    private static final String DEFAULT_SOURCES = "src/main/java" + File.pathSeparator + "src/test/java";
     /** Suffix of the generated class names; must match the runtime's. */
     public static final String SUFFIX = "_PikosSource";
 
@@ -41,6 +49,7 @@ public final class SourceMetadataWriter {
 
     private final ProcessingEnvironment environment;
     private final Path root;
+    private final List<Path> sourceRoots;
     private final Set<String> written = new HashSet<>();
 
     /**
@@ -52,6 +61,9 @@ public final class SourceMetadataWriter {
         this.environment = environment;
         String option = environment.getOptions().get(ROOT_OPTION);
         this.root = Path.of(option != null ? option : System.getProperty("user.dir")).toAbsolutePath().normalize();
+        String sources = environment.getOptions().getOrDefault(SOURCES_OPTION, DEFAULT_SOURCES);
+        this.sourceRoots = Arrays.stream(sources.split(File.pathSeparator)).filter(s -> !s.isBlank())
+                .map(root::resolve).toList();
     }
 
     /**
@@ -64,7 +76,7 @@ public final class SourceMetadataWriter {
             if (!(root instanceof TypeElement type) || type.getSimpleName().toString().endsWith(SUFFIX)) {
                 continue;
             }
-            SourceFiles.Source source = SourceFiles.find(environment, type);
+            SourceFiles.Source source = SourceFiles.find(environment, type, sourceRoots);
             if (source == null) {
                 environment.getMessager().printMessage(Diagnostic.Kind.NOTE,
                         "pikos: no source text for " + type.getQualifiedName() + "; line records will have none", type);
