@@ -11,6 +11,7 @@ final class SourceRef {
     private final ClassLoader loader;
     private volatile SourceText text; // null until the build's metadata for the file is found
     private volatile boolean metadataLoaded;
+    private volatile int missingSince = -1; // the registry's version when the metadata was last missing
 
     SourceRef(String key, ClassLoader loader) {
         this.key = key;
@@ -45,11 +46,18 @@ final class SourceRef {
         if (resolved != null) {
             return resolved;
         }
-        // Not kept while missing: the metadata may be registered later, by a class initialized later.
+        // While missing, looked up again only when something new was registered: files built
+        // without the processor cost one volatile read per record, not a map lookup.
+        int version = SourceRegistry.version();
+        if (version == missingSince) {
+            return SourceText.NONE;
+        }
         resolved = SourceRegistry.lookup(key, metadataLoaded ? null : loader);
         metadataLoaded = true;
         if (resolved != SourceText.NONE) {
             text = resolved;
+        } else {
+            missingSince = version;
         }
         return resolved;
     }

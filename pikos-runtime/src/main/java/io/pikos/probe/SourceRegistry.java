@@ -2,6 +2,7 @@ package io.pikos.probe;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The source files registered by build-time metadata classes.
@@ -17,12 +18,19 @@ final class SourceRegistry {
     static final String METADATA_SUFFIX = "_PikosSource";
 
     private static final Map<String, SourceText> REGISTERED = new ConcurrentHashMap<>();
+    private static final AtomicInteger VERSION = new AtomicInteger();
 
     private SourceRegistry() {
     }
 
     static void register(String key, SourceText text) {
         REGISTERED.put(key, text);
+        VERSION.incrementAndGet();
+    }
+
+    /** @return a number that changes whenever a source file is registered */
+    static int version() {
+        return VERSION.get();
     }
 
     /**
