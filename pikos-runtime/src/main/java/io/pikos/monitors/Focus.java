@@ -11,11 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The methods a focused monitor records inside, and, per thread, how deep the thread is in them.
+ * The methods a focused monitor records, and, per thread, how deep the thread is in them.
  *
- * <p>A thread is in focus from the {@code call} of a focus method to its matching {@code return} or
- * {@code exception}, through everything called in between; recursion nests. Whether a method is a
- * focus method is decided once per method and kept by the method's id.
+ * <p>For function monitors a thread is in focus from the {@code call} of a focus method to its
+ * matching {@code return} or {@code exception}, through everything called in between; recursion
+ * nests. Line monitors ask only whether a line belongs to a focus method ({@link #contains}). Whether
+ * a method is a focus method is decided once per method and kept by the method's id.
  */
 final class Focus {
 
@@ -74,7 +75,7 @@ final class Focus {
      */
     boolean onMethod(boolean entry, MethodSite site) {
         int[] depth = depth();
-        boolean isFocus = isFocus(site);
+        boolean isFocus = contains(site);
         if (entry) {
             if (isFocus) {
                 depth[1]++;
@@ -102,7 +103,8 @@ final class Focus {
         return depth;
     }
 
-    private boolean isFocus(MethodSite site) {
+    /** Tells whether a method is one of the focus methods. */
+    boolean contains(MethodSite site) {
         int id = site.id();
         byte[] known = decided;
         if (id < known.length && known[id] != 0) {

@@ -6,9 +6,10 @@ import io.pikos.recorders.Recorder;
 import java.lang.reflect.Executable;
 
 /**
- * A {@link LineMemoryMonitor} that records only while the current thread is inside one of its focus
- * methods: from the focus method's call to its return, through everything it calls, recursion
- * included. Other threads, and the code around the focus methods, are not recorded.
+ * A {@link LineMemoryMonitor} that records only the lines of its focus methods, on every thread and in every
+ * activation, recursion included; lines of the methods they call are not recorded. This is the seed's
+ * focused line monitor, which keeps a line when the frame running it is a focus function: a
+ * line-by-line profile of the methods named, with what they call seen only through its cost.
  */
 public final class FocusedLineMemoryMonitor extends LineMemoryMonitor {
 

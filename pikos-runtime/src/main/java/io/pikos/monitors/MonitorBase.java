@@ -197,7 +197,7 @@ abstract class MonitorBase implements Monitor {
 
         @Override
         public void onLine(LineSite site) {
-            if (focus != null && !focus.inFocus()) {
+            if (focus != null && !focus.contains(site.method())) {
                 return;
             }
             recordLine(site);
@@ -205,7 +205,7 @@ abstract class MonitorBase implements Monitor {
 
         @Override
         public boolean wantsMethods() {
-            return !recordsLines() || focus != null;
+            return !recordsLines();
         }
 
         @Override

@@ -3,6 +3,12 @@ package io.pikos.probe;
 import io.pikos.internal.dispatch.Dispatcher;
 import io.pikos.internal.dispatch.FunctionEvent;
 
+import java.lang.invoke.CallSite;
+import java.lang.invoke.ConstantCallSite;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
 /**
  * The entry points woven code calls. This set is small and stable: the AspectJ method hooks and the
  * line probes inserted at build time call nothing else in pikos on their hot path.
@@ -13,9 +19,23 @@ import io.pikos.internal.dispatch.FunctionEvent;
  * methods that run only when a monitor is enabled, so the guard stays small enough to inline into
  * every woven method.
  *
+ * <p>Line probes reach {@link #line(int)} through two {@code invokedynamic} call sites, linked by
+ * {@link #bootstrapLinesOn} and {@link #bootstrapLine}: see those methods for why.
+ *
  * <p>All methods may be called from any thread; none throws.
  */
 public final class Probes {
+
+    private static final MethodHandle LINE;
+    private static final MethodHandle NOTHING = MethodHandles.empty(MethodType.methodType(void.class));
+
+    static {
+        try {
+            LINE = MethodHandles.lookup().findStatic(Probes.class, "line", MethodType.methodType(void.class, int.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private Probes() {
     }
@@ -114,6 +134,52 @@ public final class Probes {
     public static void line(int lineId) {
         if (Dispatcher.linesOn()) {
             Dispatcher.line(Sites.line(lineId));
+        }
+    }
+
+    /**
+     * Links the guard a line-instrumented method reads once on entry, {@code invokedynamic ()Z}: every
+     * such call site shares one target that returns whether any monitor wants line events, as a
+     * constant. While no line monitor is enabled the JIT folds the guard to {@code false} and removes
+     * the method's line probes from compiled code entirely; enabling one retargets the call site, which
+     * makes the JVM recompile the code that depends on it. A method already running when a line monitor
+     * is enabled keeps its guard until it is called again (as Python's tracer, which starts tracing a
+     * frame when it is entered); a monitor disabled while a method runs stops recording at once.
+     *
+     * @param lookup the instrumented class's lookup, unused
+     * @param name   the call site's name, unused
+     * @param type   {@code ()Z}
+     * @return the shared call site
+     */
+    public static CallSite bootstrapLinesOn(MethodHandles.Lookup lookup, String name, MethodType type) {
+        return Dispatcher.LINES_ON_SITE;
+    }
+
+    /**
+     * Links one line probe, {@code invokedynamic ()V}, the first time it runs with lines on: registers
+     * the line (and its method) with {@link Sites} and binds its id into a call of {@link #line(int)}.
+     * Lines that never run while a line monitor is enabled are never registered. Never throws: a line
+     * that cannot be registered is linked to a probe that does nothing.
+     *
+     * @param lookup           the instrumented class's lookup: the class is its lookup class
+     * @param name             the call site's name, unused
+     * @param type             {@code ()V}
+     * @param sourceFile       the class's source file name from its {@code SourceFile} attribute, or
+     *                         an empty string
+     * @param methodName       the name of the method holding the line
+     * @param methodDescriptor that method's descriptor
+     * @param firstLine        the first line of that method's code
+     * @param line             the line
+     * @return a call site bound to the line's id
+     */
+    public static CallSite bootstrapLine(MethodHandles.Lookup lookup, String name, MethodType type, String sourceFile,
+                                         String methodName, String methodDescriptor, int firstLine, int line) {
+        try {
+            int methodId = Sites.method(lookup.lookupClass(), sourceFile.isEmpty() ? null : sourceFile, methodName,
+                    methodDescriptor, firstLine);
+            return new ConstantCallSite(MethodHandles.insertArguments(LINE, 0, Sites.line(methodId, line)));
+        } catch (RuntimeException e) {
+            return new ConstantCallSite(NOTHING);
         }
     }
 

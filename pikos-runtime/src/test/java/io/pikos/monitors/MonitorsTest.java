@@ -231,13 +231,14 @@ class MonitorsTest {
     }
 
     @Test
-    void focused_line_monitor_records_lines_only_inside_its_focus() {
+    void focused_line_monitor_records_the_lines_of_its_focus_methods_and_not_of_their_callers_or_callees() {
         ListRecorder<LineRecord> recorder = new ListRecorder<>();
         try (Monitor monitor = new FocusedLineMonitor(recorder, "io.pikos.probe.ProbeFixture.inner").enable()) {
-            Probes.line(ProbeFixture.INNER_LINE); // outside any method: not in focus
-            ProbeFixture.inner(0);
+            Probes.line(ProbeFixture.OUTER_LINE); // a line of outer: not recorded
+            ProbeFixture.inner(1); // inner's line, once per activation, recursion included
         }
-        assertEquals(List.of(new LineRecord(0, "inner", 21, INNER_TEXT, SOURCE_PATH)), recorder.records());
+        assertEquals(List.of(new LineRecord(0, "inner", 21, INNER_TEXT, SOURCE_PATH),
+                new LineRecord(1, "inner", 21, INNER_TEXT, SOURCE_PATH)), recorder.records());
     }
 
     @Test

@@ -14,6 +14,7 @@ public final class ProbeFixture {
     public static final int OUTER = Sites.method(ProbeFixture.class, "ProbeFixture.java", "outer", "(I)V", 10);
     public static final int INNER = Sites.method(ProbeFixture.class, "ProbeFixture.java", "inner", "(I)V", 20);
     public static final int OTHER = Sites.method(ProbeFixture.class, "ProbeFixture.java", "other", "()V", 30);
+    public static final int OUTER_LINE = Sites.line(OUTER, 11);
     public static final int INNER_LINE = Sites.line(INNER, 21);
     public static final int SQRT = Sites.callOut(INNER, "sqrt", 21);
 

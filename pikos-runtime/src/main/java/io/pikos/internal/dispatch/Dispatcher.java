@@ -4,6 +4,9 @@ import io.pikos.probe.CallOutSite;
 import io.pikos.probe.LineSite;
 import io.pikos.probe.MethodSite;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MutableCallSite;
 import java.util.Arrays;
 
 /**
@@ -14,6 +17,11 @@ import java.util.Arrays;
  * JMX) is seen promptly even by a loop the JIT has compiled; on x86 and ARM a volatile read is a plain
  * load. They are written only when a monitor is enabled or disabled.
  *
+ * <p>Line probes read a third guard, {@link #LINES_ON_SITE}: a call site whose target returns
+ * {@link #linesOn()} as a constant. The JIT treats a call site's target as a constant and recompiles
+ * the code that depends on it when the target changes, so a disabled line probe compiles to nothing
+ * at all, even inside a tight loop where one volatile read per line would be measurable.
+ *
  * <p>A thread that is already inside the dispatcher (a recorder or filter calling woven code) is not
  * dispatched again, so monitoring can never recurse into itself.
  */
@@ -21,6 +29,12 @@ public final class Dispatcher {
 
     private static final ProbeListener[] NONE = new ProbeListener[0];
     private static final ThreadLocal<boolean[]> DISPATCHING = ThreadLocal.withInitial(() -> new boolean[1]);
+
+    /**
+     * Returns whether line events are wanted, as a constant the JIT trusts: the call site every line
+     * probe's guard is linked to. Retargeted only when a monitor is enabled or disabled.
+     */
+    public static final MutableCallSite LINES_ON_SITE = new MutableCallSite(constantBoolean(false));
 
     private static volatile boolean methodsOn;
     private static volatile boolean linesOn;
@@ -132,7 +146,16 @@ public final class Dispatcher {
 
     private static void updateGuards() {
         methodsOn = methodListeners.length > 0;
-        linesOn = lineListeners.length > 0;
+        boolean lines = lineListeners.length > 0;
+        if (lines != linesOn) {
+            linesOn = lines;
+            LINES_ON_SITE.setTarget(constantBoolean(lines));
+            MutableCallSite.syncAll(new MutableCallSite[] {LINES_ON_SITE});
+        }
+    }
+
+    private static MethodHandle constantBoolean(boolean value) {
+        return MethodHandles.constant(boolean.class, value);
     }
 
     private static ProbeListener[] with(ProbeListener[] listeners, ProbeListener listener) {

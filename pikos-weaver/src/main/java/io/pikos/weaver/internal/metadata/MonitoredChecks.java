@@ -2,6 +2,7 @@ package io.pikos.weaver.internal.metadata;
 
 import io.pikos.annotations.Monitored;
 import io.pikos.annotations.Recording;
+import io.pikos.weaver.internal.PikosPackages;
 
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -13,16 +14,10 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
-import java.util.List;
 import java.util.stream.Collectors;
 
 /** The compile-time checks of {@code @Monitored}: each wrong use is an error on the element, nothing else. */
 public final class MonitoredChecks {
-
-    /** Packages pikos never weaves, so that monitoring never records itself. */
-    private static final List<String> PIKOS_PACKAGES = List.of("io.pikos.annotations", "io.pikos.api",
-            "io.pikos.filters", "io.pikos.internal", "io.pikos.memory", "io.pikos.monitors", "io.pikos.probe",
-            "io.pikos.recorders", "io.pikos.records", "io.pikos.weaver");
 
     private MonitoredChecks() {
     }
@@ -56,7 +51,7 @@ public final class MonitoredChecks {
             return "an annotation type cannot be woven";
         }
         String pkg = elements.getPackageOf(type).getQualifiedName().toString();
-        if (PIKOS_PACKAGES.stream().anyMatch(p -> pkg.equals(p) || pkg.startsWith(p + "."))) {
+        if (PikosPackages.contains(pkg)) {
             return "pikos does not weave its own package " + pkg;
         }
         Monitored settings = method.getAnnotation(Monitored.class);
