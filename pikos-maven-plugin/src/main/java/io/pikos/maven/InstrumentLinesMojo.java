@@ -1,5 +1,6 @@
 package io.pikos.maven;
 
+import io.pikos.weaver.lines.ClassNamePatterns;
 import io.pikos.weaver.lines.LineInstrumentationException;
 import io.pikos.weaver.lines.LineInstrumenter;
 import org.apache.maven.plugin.AbstractMojo;
@@ -11,6 +12,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Puts pikos line probes into a build's class files, in place, so that {@code LineMonitor} and
@@ -25,6 +27,17 @@ public class InstrumentLinesMojo extends AbstractMojo {
     @Parameter(property = "pikos.lines.classesDirectory", defaultValue = "${project.build.outputDirectory}",
             required = true)
     private File classesDirectory;
+
+    /**
+     * Globs of the classes to instrument ({@code org.example.*} for one package, {@code org.example.**}
+     * for a subtree); none means every class.
+     */
+    @Parameter
+    private List<String> includes = List.of();
+
+    /** Globs of classes to leave alone, even if included. */
+    @Parameter
+    private List<String> excludes = List.of();
 
     /** Skips the line pass. */
     @Parameter(property = "pikos.lines.skip", defaultValue = "false")
@@ -41,10 +54,13 @@ public class InstrumentLinesMojo extends AbstractMojo {
             return;
         }
         try {
-            LineInstrumenter.Summary summary = new LineInstrumenter().instrumentDirectory(classesDirectory.toPath());
+            LineInstrumenter.Summary summary = new LineInstrumenter().instrumentDirectory(classesDirectory.toPath(),
+                    ClassNamePatterns.of(includes, excludes));
             getLog().info("pikos line probes: " + summary.instrumented() + " classes instrumented, "
                     + summary.unchanged() + " without lines to instrument, " + summary.alreadyInstrumented()
                     + " already instrumented, in " + classesDirectory);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("pikos line probes: " + e.getMessage(), e);
         } catch (LineInstrumentationException e) {
             throw new MojoFailureException("pikos line probes: " + e.getMessage(), e);
         } catch (IOException e) {

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -111,9 +112,26 @@ public final class LineInstrumenter {
      *                                      the walk are instrumented, that one and the rest unchanged
      */
     public Summary instrumentDirectory(Path classesDirectory) throws IOException, LineInstrumentationException {
+        return instrumentDirectory(classesDirectory, name -> true);
+    }
+
+    /**
+     * Instruments, in place, the class files under a directory whose classes a filter takes.
+     *
+     * @param classesDirectory a directory of class files, such as {@code target/classes}
+     * @param classNames       takes the binary names (with dots) of the classes to instrument; see
+     *                         {@link ClassNamePatterns}
+     * @return what was done; classes the filter leaves out are not counted
+     * @throws IOException                  if a file cannot be read or written
+     * @throws LineInstrumentationException as {@link #instrumentDirectory(Path)}
+     */
+    public Summary instrumentDirectory(Path classesDirectory, Predicate<String> classNames)
+            throws IOException, LineInstrumentationException {
         List<Path> classFiles;
         try (Stream<Path> files = Files.walk(classesDirectory)) {
-            classFiles = files.filter(f -> f.toString().endsWith(".class") && Files.isRegularFile(f)).sorted().toList();
+            classFiles = files.filter(f -> f.toString().endsWith(".class") && Files.isRegularFile(f))
+                    .filter(f -> classNames.test(className(classesDirectory.relativize(f))))
+                    .sorted().toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -150,6 +168,11 @@ public final class LineInstrumenter {
      * @param alreadyInstrumented class files that already had probes, left as they were
      */
     public record Summary(int instrumented, int unchanged, int alreadyInstrumented) {
+    }
+
+    private static String className(Path relativeClassFile) {
+        String path = relativeClassFile.toString().replace('\\', '/');
+        return path.substring(0, path.length() - ".class".length()).replace('/', '.');
     }
 
     private static String describe(RuntimeException e) {

@@ -8,15 +8,20 @@ import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where a method's line probes go, decided on the method's original code before anything is inserted.
@@ -111,75 +116,27 @@ final class ProbePlan {
     /**
      * Plans a method's probes.
      *
-     * @param method a method read with expanded frames; its labels are not reset afterwards, so that
-     *               the plan's labels are the ones its replay visits
+     * @param method a method read with expanded frames; the plan keeps its labels, which are the ones
+     *               its replay visits
      * @return the plan
      */
     static ProbePlan of(MethodNode method) {
-        List<AbstractInsnNode> code = new ArrayList<>(); // real instructions, in order
-        List<Integer> lines = new ArrayList<>(); // the line in effect at each
-        List<List<LabelNode>> labels = new ArrayList<>(); // the labels just before each
-        List<FrameNode> frames = new ArrayList<>(); // the frame just before each, or null
-        Map<LabelNode, Integer> indexOf = new HashMap<>();
-        int line = 0;
-        int firstLine = 0;
-        List<LabelNode> pendingLabels = new ArrayList<>();
-        FrameNode pendingFrame = null;
-        for (AbstractInsnNode node : method.instructions) {
-            if (node instanceof LabelNode label) {
-                pendingLabels.add(label);
-            } else if (node instanceof LineNumberNode number) {
-                line = number.line;
-                if (firstLine == 0) {
-                    firstLine = line;
-                }
-            } else if (node instanceof FrameNode frame) {
-                pendingFrame = frame;
-            } else if (node.getOpcode() >= 0) {
-                for (LabelNode label : pendingLabels) {
-                    indexOf.put(label, code.size());
-                }
-                code.add(node);
-                lines.add(line);
-                labels.add(pendingLabels);
-                frames.add(pendingFrame);
-                pendingLabels = new ArrayList<>();
-                pendingFrame = null;
-            }
-        }
-
-        ProbePlan plan = new ProbePlan(firstLine);
-        if (firstLine == 0) {
+        Flow flow = new Flow(method);
+        ProbePlan plan = new ProbePlan(flow.firstLine);
+        if (flow.firstLine == 0) {
             return plan;
         }
-        plan.entryLine = lines.get(0);
-        plan.firstHasFrame = frames.get(0) != null;
-        List<List<Edge>> edgesInto = new ArrayList<>();
-        for (int i = 0; i < code.size(); i++) {
-            edgesInto.add(new ArrayList<>());
-        }
-        for (TryCatchBlockNode block : method.tryCatchBlocks) {
-            edgesInto.get(indexOf.get(block.handler)).add(new Edge(Edge.EXCEPTION, -1, null, 0));
-        }
-        for (int i = 0; i < code.size(); i++) {
-            AbstractInsnNode insn = code.get(i);
-            if (i + 1 < code.size() && fallsThrough(insn)) {
-                edgesInto.get(i + 1).add(new Edge(Edge.FALL, i, null, lines.get(i)));
-            }
-            for (LabelNode target : targets(insn)) {
-                edgesInto.get(indexOf.get(target)).add(new Edge(Edge.JUMP, i, target, lines.get(i)));
-            }
-        }
-
-        for (int i = 0; i < code.size(); i++) {
-            int lineHere = lines.get(i);
-            List<Edge> edges = edgesInto.get(i);
-            if (lineHere == 0 || edges.isEmpty()) {
+        plan.entryLine = flow.lines.get(0);
+        plan.firstHasFrame = flow.frames.get(0) != null;
+        for (int i = 0; i < flow.code.size(); i++) {
+            int line = flow.lines.get(i);
+            List<Edge> edges = flow.edgesInto.get(i);
+            if (line == 0 || edges.isEmpty()) {
                 continue;
             }
             List<Edge> firing = new ArrayList<>();
             for (Edge edge : edges) {
-                if (edge.changesLine(lineHere) || edge.loopsBack(i, lineHere, lines, edgesInto)) {
+                if (flow.fires(edge, i)) {
                     firing.add(edge);
                 }
             }
@@ -188,17 +145,18 @@ final class ProbePlan {
             }
             // An inline probe would come between a NEW and the label that frames use to name the object
             // it creates: such an instruction gets its probes on the edges instead.
-            if ((firing.size() == edges.size() || labels.get(i).isEmpty()) && code.get(i).getOpcode() != Opcodes.NEW) {
-                plan.inline.put(i, lineHere);
+            List<LabelNode> labels = flow.labels.get(i);
+            if ((firing.size() == edges.size() || labels.isEmpty()) && flow.code.get(i).getOpcode() != Opcodes.NEW) {
+                plan.inline.put(i, line);
                 continue;
             }
             for (Edge edge : firing) {
                 if (edge.kind == Edge.FALL) {
-                    Label first = labels.get(i).get(0).getLabel(); // a line change always starts at a label
-                    plan.beforeLabel.put(first, lineHere);
-                    plan.labelHasFrame.put(first, frames.get(i) != null);
+                    Label first = labels.get(0).getLabel(); // a line change always starts at a label
+                    plan.beforeLabel.put(first, line);
+                    plan.labelHasFrame.put(first, flow.frames.get(i) != null);
                 } else if (edge.kind == Edge.JUMP) {
-                    plan.addTrampoline(edge.source, edge.target.getLabel(), lineHere, frames.get(i));
+                    plan.addTrampoline(edge.source, edge.target.getLabel(), line, flow.frames.get(i));
                 }
                 // A handler's first instruction stores or pops the exception, so an EXCEPTION edge always
                 // leads to an inline probe.
@@ -246,41 +204,154 @@ final class ProbePlan {
         static final int EXCEPTION = 1;
         static final int FALL = 2;
         static final int JUMP = 3;
+    }
 
-        /** An exception caught, or control passing from another line: always an event. */
-        boolean changesLine(int line) {
-            return kind == EXCEPTION || sourceLine != line;
-        }
+    /** A method's real instructions with their lines, and the edges between them. */
+    private static final class Flow {
 
-        /**
-         * A jump back to an instruction of its own line is a new iteration of a loop, and an event,
-         * unless the line was already reported on the way to the jump: javac compiles
-         * {@code for (...; i < n; i++)} into an increment at the bottom and a test at the top, both of
-         * the header's line, and the increment's probe already reports the header once per iteration.
-         */
-        boolean loopsBack(int index, int line, List<Integer> lines, List<List<Edge>> edgesInto) {
-            return kind == JUMP && index <= source && !reportedBefore(source, line, lines, edgesInto);
-        }
+        final List<AbstractInsnNode> code = new ArrayList<>();
+        final List<Integer> lines = new ArrayList<>(); // the line in effect at each instruction, 0 if none
+        final List<Boolean> startsLine = new ArrayList<>(); // whether a line-table entry starts at it
+        final List<List<LabelNode>> labels = new ArrayList<>(); // the labels just before it
+        final List<FrameNode> frames = new ArrayList<>(); // the frame just before it, or null
+        final List<List<Edge>> edgesInto = new ArrayList<>();
+        int firstLine;
 
-        /**
-         * Tells whether every path to the instruction {@code at} passes a probe of {@code line} after
-         * the last instruction of another line: walking back through instructions of that line, the
-         * first one with a way in from elsewhere must have a probe on every way in.
-         */
-        private static boolean reportedBefore(int at, int line, List<Integer> lines, List<List<Edge>> edgesInto) {
-            for (int k = at; k >= 0 && lines.get(k) == line; k--) {
-                List<Edge> edges = edgesInto.get(k);
-                boolean onlyFallThrough = k > 0 && edges.size() == 1 && edges.get(0).kind == FALL;
-                if (!onlyFallThrough) {
-                    // Control also arrives by jumps or throws: reported only if every way in is an event.
-                    // The method's start (k == 0) is reported by the entry probe, so there the others count.
-                    return (k == 0 || !edges.isEmpty()) && edges.stream().allMatch(e -> e.changesLine(line));
+        Flow(MethodNode method) {
+            Map<LabelNode, Integer> indexOf = new HashMap<>();
+            int line = 0;
+            boolean entry = false;
+            List<LabelNode> pendingLabels = new ArrayList<>();
+            FrameNode pendingFrame = null;
+            for (AbstractInsnNode node : method.instructions) {
+                if (node instanceof LabelNode label) {
+                    pendingLabels.add(label);
+                } else if (node instanceof LineNumberNode number) {
+                    line = number.line;
+                    entry = true;
+                } else if (node instanceof FrameNode frame) {
+                    pendingFrame = frame;
+                } else if (node.getOpcode() >= 0) {
+                    if (entry && isAjcPreClinit(method, node)) {
+                        line = 0; // code ajc adds to a class without a static initializer: line 1, no source
+                    }
+                    if (firstLine == 0) {
+                        firstLine = line;
+                    }
+                    for (LabelNode label : pendingLabels) {
+                        indexOf.put(label, code.size());
+                    }
+                    code.add(node);
+                    lines.add(line);
+                    startsLine.add(entry);
+                    labels.add(pendingLabels);
+                    frames.add(pendingFrame);
+                    edgesInto.add(new ArrayList<>());
+                    pendingLabels = new ArrayList<>();
+                    pendingFrame = null;
+                    entry = false;
                 }
-                if (edges.get(0).changesLine(line)) {
+            }
+            for (int i = 1; i < code.size(); i++) {
+                if (isLeadInGoto(i - 1)) {
+                    // ECJ starts the line of "} else ..." or "} catch (...)" at the jump that ends the
+                    // block before it: the jump still belongs to that block's line, the line starts after it.
+                    if (i > 1 && fallsThrough(code.get(i - 2))) {
+                        lines.set(i - 1, lines.get(i - 2));
+                    }
+                    startsLine.set(i - 1, false);
+                    startsLine.set(i, true);
+                }
+            }
+            for (TryCatchBlockNode block : method.tryCatchBlocks) {
+                int handler = indexOf.get(block.handler);
+                if (!isAspectJHandler(handler)) {
+                    edgesInto.get(handler).add(new Edge(Edge.EXCEPTION, -1, null, 0));
+                }
+            }
+            for (int i = 0; i < code.size(); i++) {
+                AbstractInsnNode insn = code.get(i);
+                if (i + 1 < code.size() && fallsThrough(insn)) {
+                    edgesInto.get(i + 1).add(new Edge(Edge.FALL, i, null, lines.get(i)));
+                }
+                for (LabelNode target : targets(insn)) {
+                    edgesInto.get(indexOf.get(target)).add(new Edge(Edge.JUMP, i, target, lines.get(i)));
+                }
+            }
+        }
+
+        /**
+         * Tells whether taking an edge into instruction {@code i} is a line event. It is when an
+         * exception is caught, when control passes from another line to the start of a line-table
+         * entry, and when a loop jumps back. A jump into the middle of an entry is not: the compiler
+         * marked no line there (javac's join after a ternary, the common exit AspectJ gives a
+         * method's returns), so the code belongs to the line already running.
+         */
+        boolean fires(Edge edge, int i) {
+            int line = lines.get(i);
+            return switch (edge.kind) {
+                case Edge.EXCEPTION -> true;
+                case Edge.FALL -> edge.sourceLine != line;
+                default -> edge.sourceLine != line
+                        ? startsLine.get(i) || i <= edge.source
+                        : i <= edge.source && !reportedBefore(edge.source, line);
+            };
+        }
+
+        /**
+         * A jump back to its own line is a new iteration of a loop, and an event, unless every way to
+         * the jump already passed an event of that line since control came from another line: javac
+         * compiles {@code for (...; i < n; i++)} into an increment at the bottom and a test at the top,
+         * both of the header's line, joined by a jump back, and the increment's probe reports the
+         * header once per iteration. Searches backwards from the jump through instructions of its
+         * line; a path that comes round to the jump itself has seen no event, which makes a loop written
+         * on one line report its line at each iteration.
+         */
+        private boolean reportedBefore(int jump, int line) {
+            Deque<Integer> pending = new ArrayDeque<>(List.of(jump));
+            Set<Integer> seen = new HashSet<>(pending);
+            while (!pending.isEmpty()) {
+                int k = pending.pop(); // reached at method entry too, where the entry probe reports the line
+                for (Edge edge : edgesInto.get(k)) {
+                    if (edge.kind == Edge.EXCEPTION || edge.sourceLine != line) {
+                        continue; // an event
+                    }
+                    if (edge.source == jump) {
+                        return false; // round the loop without an event
+                    }
+                    if (seen.add(edge.source)) {
+                        pending.push(edge.source);
+                    }
+                }
+            }
+            return true;
+        }
+
+        /** A jump that starts a line-table entry which goes on after it. */
+        private boolean isLeadInGoto(int i) {
+            return code.get(i).getOpcode() == Opcodes.GOTO && startsLine.get(i) && !startsLine.get(i + 1)
+                    && lines.get(i).equals(lines.get(i + 1));
+        }
+
+        /**
+         * An AspectJ after-throwing advice's handler: it runs the advice and rethrows, and is not a
+         * {@code catch} of the program, so entering it is no line event.
+         */
+        private boolean isAspectJHandler(int handler) {
+            for (int i = handler; i < code.size(); i++) {
+                if (code.get(i) instanceof MethodInsnNode call && call.name.startsWith("ajc$afterThrowing")) {
                     return true;
+                }
+                if (!fallsThrough(code.get(i))) {
+                    return false;
                 }
             }
             return false;
+        }
+
+        private static boolean isAjcPreClinit(MethodNode method, AbstractInsnNode insn) {
+            return method.name.equals("<clinit>") && insn instanceof MethodInsnNode call
+                    && call.getOpcode() == Opcodes.INVOKESTATIC && call.name.equals("ajc$preClinit");
         }
     }
 }
