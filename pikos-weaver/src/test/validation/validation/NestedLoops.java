@@ -21,9 +21,9 @@ public class NestedLoops {
         for (int v : new int[] {4, 5}) {                  //@ 19 21 23
             hits += v;                                    //@ 20 22
         }
-        for (String s : List.of("a")) {                   //@javac 24 27  //@ecj 24 26
+        for (String s : List.of("a")) {                   //@ 24 26
             hits += s.length();                           //@ 25
-        }                                                 //@javac 26
-        return hits;                                      //@javac 28  //@ecj 27
+        }
+        return hits;                                      //@ 27
     }
 }

@@ -48,20 +48,20 @@ public class Switches {
             case 1 -> r = 5;
             case 2 -> {
                 r = 6;                                    //@ 17
-            }                                             //@javac 18
+            }
             default -> r = 7;
         }
-        return r;                                         //@javac 19  //@ecj 18
+        return r;                                         //@ 18
     }
 
     static int expression(int k) {
-        int r = switch (k) {                              //@javac 20  //@ecj 19 22
+        int r = switch (k) {                              //@javac 19  //@ecj 19 22
             case 1, 2 -> 1;
             default -> {
-                int t = k * 2;                            //@javac 21  //@ecj 20
-                yield t;                                  //@javac 22  //@ecj 21
+                int t = k * 2;                            //@ 20
+                yield t;                                  //@ 21
             }
         };
-        return r;                                         //@ 23
+        return r;                                         //@javac 22  //@ecj 23
     }
 }

@@ -35,6 +35,20 @@ public final class LineSite {
         return method.source().text(line);
     }
 
+    /**
+     * Tells whether the line's source text, as the build captured it, is a closing brace and nothing
+     * else ({@code }} or {@code };}, perhaps followed by a {@code //} comment). Without captured text
+     * it is not.
+     *
+     * @return whether the line holds no statement of its own
+     */
+    public boolean isClosingBrace() {
+        String code = text();
+        int comment = code.indexOf("//");
+        code = (comment < 0 ? code : code.substring(0, comment)).strip();
+        return code.equals("}") || code.equals("};");
+    }
+
     @Override
     public String toString() {
         return method + ":" + line;

@@ -158,8 +158,11 @@ public final class Probes {
     /**
      * Links one line probe, {@code invokedynamic ()V}, the first time it runs with lines on: registers
      * the line (and its method) with {@link Sites} and binds its id into a call of {@link #line(int)}.
-     * Lines that never run while a line monitor is enabled are never registered. Never throws: a line
-     * that cannot be registered is linked to a probe that does nothing.
+     * Lines that never run while a line monitor is enabled are never registered. A line whose source
+     * text is only a closing brace is linked to a probe that does nothing: it holds no statement, only
+     * code the compiler put there (javac's implicit return of a void method, the jump back of a loop
+     * over an {@code Iterable}), and Python's tracer reports statements. Never throws: a line that
+     * cannot be registered is linked to a probe that does nothing.
      *
      * @param lookup           the instrumented class's lookup: the class is its lookup class
      * @param name             the call site's name, unused
@@ -177,7 +180,11 @@ public final class Probes {
         try {
             int methodId = Sites.method(lookup.lookupClass(), sourceFile.isEmpty() ? null : sourceFile, methodName,
                     methodDescriptor, firstLine);
-            return new ConstantCallSite(MethodHandles.insertArguments(LINE, 0, Sites.line(methodId, line)));
+            int lineId = Sites.line(methodId, line);
+            if (Sites.line(lineId).isClosingBrace()) {
+                return new ConstantCallSite(NOTHING);
+            }
+            return new ConstantCallSite(MethodHandles.insertArguments(LINE, 0, lineId));
         } catch (RuntimeException e) {
             return new ConstantCallSite(NOTHING);
         }
