@@ -6,6 +6,9 @@ import io.pikos.records.RecordLayout;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -59,7 +62,7 @@ abstract class WriterRecorder implements Recorder<MonitorRecord> {
         try {
             out = open(!headerWritten);
         } catch (IOException e) {
-            throw new RecorderException("cannot write " + target() + ": " + e.getMessage(), e);
+            throw new RecorderException("cannot write " + target() + ": " + reason(e), e);
         }
         try {
             if (!headerWritten) {
@@ -76,7 +79,7 @@ abstract class WriterRecorder implements Recorder<MonitorRecord> {
                 e.addSuppressed(suppressed);
             }
             out = null;
-            throw new RecorderException("cannot write " + target() + ": " + e.getMessage(), e);
+            throw new RecorderException("cannot write " + target() + ": " + reason(e), e);
         }
         ready = true;
         ExitFlush.register(this);
@@ -100,7 +103,7 @@ abstract class WriterRecorder implements Recorder<MonitorRecord> {
                 out.flush();
             }
         } catch (IOException e) {
-            throw new RecorderException("cannot write " + target() + ": " + e.getMessage(), e);
+            throw new RecorderException("cannot write " + target() + ": " + reason(e), e);
         }
     }
 
@@ -114,7 +117,7 @@ abstract class WriterRecorder implements Recorder<MonitorRecord> {
         try {
             release(out);
         } catch (IOException e) {
-            throw new RecorderException("cannot complete " + target() + ": " + e.getMessage(), e);
+            throw new RecorderException("cannot complete " + target() + ": " + reason(e), e);
         } finally {
             out = null;
         }
@@ -137,6 +140,20 @@ abstract class WriterRecorder implements Recorder<MonitorRecord> {
                 System.err.println("pikos: cannot flush " + target() + " at exit: " + e.getMessage());
             }
         }
+    }
+
+    /** What went wrong, in words: file-system exceptions give only a path as their message. */
+    static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Flushes, from one shutdown hook, the recorders that are prepared when the JVM exits. */
