@@ -66,7 +66,7 @@ public final class ProgramRunner {
      */
     public Executable[] focus(String names) throws UsageException {
         List<Executable> found = new ArrayList<>();
-        for (String name : names.split(",")) {
+        for (String name : names.split(",", -1)) {
             String trimmed = name.trim();
             if (trimmed.isEmpty()) {
                 throw new UsageException("--focused-on has an empty method name");

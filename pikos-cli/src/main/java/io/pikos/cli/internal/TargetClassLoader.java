@@ -25,6 +25,8 @@ public final class TargetClassLoader extends URLClassLoader {
         registerAsParallelCapable();
     }
 
+    private static final String METADATA_SUFFIX = "_PikosSource";
+
     private final Predicate<URL> ownClass;
     private final Predicate<String> weaveByName;
     private final InProcessWeaver weaver;
@@ -38,7 +40,8 @@ public final class TargetClassLoader extends URLClassLoader {
      */
     public TargetClassLoader(URL[] classpath, Predicate<String> weaveByName, Predicate<URL> own,
                              InProcessWeaver weaver) {
-        super("pikos-run target", classpath, new RuntimeOnly(TargetClassLoader.class.getClassLoader()));
+        // Unnamed, as the application class loader is: a named loader shows in every stack trace.
+        super(classpath, new RuntimeOnly(TargetClassLoader.class.getClassLoader()));
         this.weaveByName = weaveByName;
         this.ownClass = own;
         this.weaver = weaver;
@@ -68,8 +71,8 @@ public final class TargetClassLoader extends URLClassLoader {
 
     private boolean shouldWeave(String name, URL codeBase) {
         int dot = name.lastIndexOf('.');
-        if (dot > 0 && PikosPackages.contains(name.substring(0, dot))) {
-            return false;
+        if (dot > 0 && PikosPackages.contains(name.substring(0, dot)) || name.endsWith(METADATA_SUFFIX)) {
+            return false; // pikos itself, and the source metadata the annotation processor generates
         }
         return weaveByName != null ? weaveByName.test(name) : ownClass.test(codeBase);
     }
@@ -114,7 +117,7 @@ public final class TargetClassLoader extends URLClassLoader {
         private final ClassLoader pikos;
 
         RuntimeOnly(ClassLoader pikos) {
-            super("pikos runtime", ClassLoader.getPlatformClassLoader());
+            super(ClassLoader.getPlatformClassLoader());
             this.pikos = pikos;
         }
 

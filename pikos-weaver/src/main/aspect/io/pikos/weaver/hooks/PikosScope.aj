@@ -11,7 +11,7 @@ public aspect PikosScope {
             !within(io.pikos.annotations..*) && !within(io.pikos.api..*) && !within(io.pikos.filters..*)
             && !within(io.pikos.internal..*) && !within(io.pikos.memory..*) && !within(io.pikos.monitors..*)
             && !within(io.pikos.probe..*) && !within(io.pikos.recorders..*) && !within(io.pikos.records..*)
-            && !within(io.pikos.weaver..*) && !within(*..*_PikosSource);
+            && !within(io.pikos.weaver..*) && !within(*..*_PikosSource) && !within(*_PikosSource);
 
     /** Calls into pikos' own API, which are not reported as call-outs. */
     public pointcut callsIntoPikos():

@@ -1,0 +1,238 @@
+package io.pikos.cli;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.tools.ToolProvider;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code bin/pikos-run} as a user runs it, as a real process: the seed's example, a jar built here
+ * without pikos, exit statuses passed through, and records flushed on every way out of the program.
+ */
+class PikosRunIT {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path LAUNCHER = ROOT.resolve("bin/pikos-run");
+
+    @TempDir
+    Path dir;
+
+    private record Result(int status, String out, String err) {
+    }
+
+    private static Result run(Path workingDirectory, String stdin, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).start();
+        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        // Read both streams to the end before waiting, so that neither pipe can fill and block the program.
+        var err = new java.util.concurrent.CompletableFuture<String>();
+        Thread errReader = new Thread(() -> err.complete(read(process.getErrorStream())));
+        errReader.start();
+        String out = read(process.getInputStream());
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "pikos-run did not end");
+        return new Result(process.exitValue(), out, err.get());
+    }
+
+    private static String read(java.io.InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void the_seed_example_writes_the_seed_csv() throws Exception {
+        Path csv = ROOT.resolve("monitor_records.csv");
+        Files.deleteIfExists(csv);
+        Result result = run(ROOT, "", "line_memory", "samples/src/main/java/io/pikos/samples/MandelbrotSetExample.java",
+                "--recording", "csv", "--focused-on=mandelbrot", "--", dir.resolve("mandelbrot.png").toString());
+        assertEquals(0, result.status(), result.err());
+        assertEquals("", result.err());
+        assertTrue(Files.readString(csv).startsWith("index,function,lineNo,RSS,VMS,line,filename\r\n"));
+        List<CSVRecord> rows = rows(csv);
+        assertEquals(4 + 20 * 6 + 2, rows.size());
+        for (CSVRecord row : rows) {
+            assertEquals("mandelbrot", row.get("function"));
+            assertEquals("samples/src/main/java/io/pikos/samples/MandelbrotSetExample.java", row.get("filename"));
+            assertTrue(Long.parseLong(row.get("RSS")) > 0);
+        }
+        assertEquals("        for (int i = 0; i < maxit; i++) {", rows.get(4).get("line"));
+        assertTrue(Files.size(dir.resolve("mandelbrot.png")) > 0);
+    }
+
+    @Test
+    void a_jar_built_without_pikos_runs_woven_with_its_class_path_and_arguments() throws Exception {
+        Path lib = jar("lib.jar", null, null, "lib/Twice.java", """
+                package lib;
+                public class Twice {
+                    public static int of(int n) {
+                        return 2 * n;
+                    }
+                }
+                """);
+        Path app = jar("app.jar", "app.App", "lib.jar", "app/App.java", """
+                package app;
+                public class App {
+                    public static void main(String[] args) {
+                        System.out.println(lib.Twice.of(Integer.parseInt(args[0])));
+                    }
+                }
+                """);
+        Path csv = dir.resolve("app.csv");
+        Result result = run(dir, "", "functions", app.toString(), "--buffered", "--recording", "csv", "-o", csv.toString(),
+                "--", "21");
+        assertEquals(0, result.status(), result.err());
+        assertEquals("42\n", result.out());
+        List<String> records = rows(csv).stream().map(r -> r.get("type") + " " + r.get("function")).toList();
+        // The jar's own classes are woven; lib.jar, on its Class-Path, is not: calls into it are c_calls.
+        assertEquals(List.of("call main", "c_call parseInt", "c_return parseInt", "c_call of", "c_return of",
+                "c_call println", "c_return println", "return main"), records);
+        assertTrue(Files.exists(lib));
+    }
+
+    @Test
+    void system_exit_in_monitored_code_passes_its_status_and_the_buffered_records_are_complete() throws Exception {
+        Path source = Files.writeString(dir.resolve("Quits.java"), """
+                public class Quits {
+                    public static void main(String[] args) {
+                        System.out.println("quitting");
+                        quit(7);
+                    }
+                    static void quit(int status) {
+                        System.exit(status);
+                    }
+                }
+                """);
+        Path csv = dir.resolve("quits.csv");
+        Result result = run(dir, "", "functions", source.toString(), "--buffered", "--recording", "csv", "-o", csv.toString());
+        assertEquals(7, result.status(), result.err());
+        assertEquals("quitting\n", result.out());
+        String text = Files.readString(csv);
+        assertTrue(text.endsWith("\r\n"), text);
+        assertTrue(rows(csv).stream().anyMatch(r -> r.get("type").equals("call") && r.get("function").equals("quit")), text);
+    }
+
+    /** The program's stack trace on standard error is what {@code java Fails.java} prints; status 1. */
+    @Test
+    void an_uncaught_exception_is_reported_as_java_reports_it_and_the_records_are_flushed() throws Exception {
+        Path source = Files.writeString(dir.resolve("Fails.java"), """
+                public class Fails {
+                    public static void main(String[] args) {
+                        fail();
+                    }
+                    static void fail() {
+                        throw new IllegalStateException("boom");
+                    }
+                }
+                """);
+        Path csv = dir.resolve("fails.csv");
+        Result result = run(dir, "", "functions", source.toString(), "--buffered", "--recording", "csv", "-o", csv.toString());
+        assertEquals(1, result.status());
+        Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                source.toString()).directory(dir.toFile()).start();
+        String expected = read(java.getErrorStream());
+        assertEquals(1, java.waitFor());
+        assertEquals(expected, result.err());
+        List<String> records = rows(csv).stream().map(r -> r.get("type") + " " + r.get("function")).toList();
+        assertEquals(List.of("call main", "call fail", "c_call <init>", "c_return <init>", "exception fail",
+                "exception main"), records);
+    }
+
+    @Test
+    void sigterm_flushes_the_records_and_the_program_reads_its_own_standard_input() throws Exception {
+        Path source = Files.writeString(dir.resolve("Waits.java"), """
+                public class Waits {
+                    public static void main(String[] args) throws Exception {
+                        int total = 0;
+                        for (int i = 0; i < 3; i++) { total += i; }
+                        System.out.println("ready " + total); System.in.read(); // blocks: stdin stays open
+                    }
+                }
+                """);
+        Path csv = dir.resolve("waits.csv");
+        Process process = new ProcessBuilder(LAUNCHER.toString(), "lines", source.toString(), "--buffered",
+                "--recording", "csv", "-o", csv.toString()).directory(dir.toFile()).redirectError(dir.resolve("err.txt").toFile())
+                .start();
+        try (BufferedReader out = process.inputReader()) {
+            assertEquals("ready 3", out.readLine());
+            process.destroy(); // SIGTERM
+            assertTrue(process.waitFor(1, TimeUnit.MINUTES));
+        }
+        assertEquals(143, process.exitValue());
+        assertEquals(List.of("main 3", "main 4", "main 4", "main 4", "main 4", "main 5"),
+                rows(csv).stream().map(r -> r.get("function") + " " + r.get("lineNo")).toList());
+    }
+
+    @Test
+    void standard_input_is_the_programs() throws Exception {
+        Path source = Files.writeString(dir.resolve("Echo.java"), """
+                public class Echo {
+                    public static void main(String[] args) throws Exception {
+                        var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in));
+                        System.out.println(new StringBuilder(in.readLine()).reverse());
+                    }
+                }
+                """);
+        Result result = run(dir, "pikos\n", "lines", source.toString(), "--recording", "csv", "-o", dir.resolve("e.csv").toString());
+        assertEquals(0, result.status(), result.err());
+        assertEquals("sokip\n", result.out());
+    }
+
+    /** Compiles sources with plain javac (no pikos at all) into a jar. */
+    private Path jar(String name, String mainClass, String classPath, String path, String source) throws IOException {
+        Path src = dir.resolve("src-" + name).resolve(path);
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, source);
+        Path classes = Files.createDirectories(dir.resolve("classes-" + name));
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-proc:none", "-g", "-cp",
+                dir.resolve("classes-lib.jar").toString(), "-d", classes.toString(), src.toString()));
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        if (mainClass != null) {
+            manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass);
+        }
+        if (classPath != null) {
+            manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
+        }
+        Path jar = dir.resolve(name);
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+             Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                out.write(Files.readAllBytes(file));
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    private static List<CSVRecord> rows(Path csv) throws IOException {
+        try (Reader in = Files.newBufferedReader(csv);
+             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            return parser.getRecords();
+        }
+    }
+}
