@@ -114,6 +114,19 @@ class PikosRunIT {
     }
 
     @Test
+    void a_main_class_on_the_classpath_runs_with_its_arguments() throws Exception {
+        Path csv = dir.resolve("greeter.csv");
+        Result result = run(dir, "", "lines", "-cp", ROOT.resolve("pikos-cli/target/test-classes").toString(),
+                "io.pikos.cli.demo.Greeter", "--recording", "csv", "-o", csv.toString(), "--focused-on", "Phrases.greet",
+                "--", "ann");
+        assertEquals(0, result.status(), result.err());
+        assertEquals("hello, ann\n", result.out());
+        int line = Files.readAllLines(Path.of("src/test/java/io/pikos/cli/demo/Greeter.java"))
+                .indexOf("            return \"hello, \" + name;") + 1;
+        assertEquals(List.of("greet " + line), rows(csv).stream().map(r -> r.get("function") + " " + r.get("lineNo")).toList());
+    }
+
+    @Test
     void system_exit_in_monitored_code_passes_its_status_and_the_buffered_records_are_complete() throws Exception {
         Path source = Files.writeString(dir.resolve("Quits.java"), """
                 public class Quits {

@@ -2,6 +2,8 @@ package io.pikos.cli;
 
 import io.pikos.cli.demo.Greeter;
 import io.pikos.cli.demo.LangDemo;
+import io.pikos.cli.internal.InProcessWeaver;
+import io.pikos.weaver.lines.LineInstrumenter;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -237,6 +239,28 @@ class PikosRunTest {
         assertEquals("index    type        function                       lineNo filename", out.get(0));
         assertTrue(out.contains("total 0"), result.out());
         assertTrue(out.get(2).startsWith("0        call        main                           2     "), out.get(2));
+    }
+
+    /** Classes woven before they are run (by a build, here by the same weaver) are not woven again. */
+    @Test
+    void classes_already_woven_are_used_as_they_are() throws Exception {
+        Path source = write("Hello.java", HELLO);
+        Path classes = Files.createDirectories(dir.resolve("woven"));
+        assertEquals(0, javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-g", "-proc:none",
+                "-d", classes.toString(), source.toString()));
+        Path hello = classes.resolve("Hello.class");
+        InProcessWeaver weaver = new InProcessWeaver(List.of(classes.toUri().toURL()), System.err);
+        byte[] woven = weaver.weave("Hello", Files.readAllBytes(hello));
+        assertTrue(LineInstrumenter.isInstrumented(woven));
+        Files.write(hello, woven);
+
+        Path csv = dir.resolve("once.csv");
+        Result result = run("functions", "-cp", classes.toString(), "Hello", "--recording", "csv", "-o", csv.toString());
+        assertEquals(0, result.status(), result.err());
+        assertEquals("", result.err());
+        assertEquals(List.of("call main", "c_call println", "c_return println", "return main"),
+                rows(csv).stream().map(r -> r.get("type") + " " + r.get("function")).toList());
+        assertTrue(java.util.Arrays.equals(woven, Files.readAllBytes(hello)));
     }
 
     /**
