@@ -80,8 +80,8 @@ public final class PikosRun implements Callable<Integer> {
     private boolean help;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUTPUT",
-            description = {"the file records go to (default: monitor_records.csv for csv,",
-                "monitor_records.log for text; screen writes to standard output)"})
+            description = {"the file records go to (default: monitor_records.csv for csv, monitor_records.log",
+                "for text, monitor_records.jfr for jfr; screen writes to standard output)"})
     private String output;
 
     @Option(names = "--buffered",
@@ -89,7 +89,8 @@ public final class PikosRun implements Callable<Integer> {
     private boolean buffered;
 
     @Option(names = "--recording", paramLabel = "RECORDING", defaultValue = "screen",
-            description = "screen (the default), text, csv or jfr (jfr is not available in this version)")
+            description = {"screen (the default), text, csv, or jfr: JDK Flight Recorder events pikos.Function,",
+                "pikos.Line, pikos.FunctionMemory, pikos.LineMemory, for jfr print and JDK Mission Control"})
     private String recording;
 
     @Option(names = "--focused-on", paramLabel = "FOCUSED_ON",

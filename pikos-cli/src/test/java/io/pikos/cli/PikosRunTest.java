@@ -24,6 +24,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarOutputStream;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import java.util.jar.Manifest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -116,7 +118,6 @@ class PikosRunTest {
                 "calls", "Hello.java");
         assertMistake("unknown recording 'xml' (expected one of screen, text, csv, jfr)",
                 "lines", "Hello.java", "--recording", "xml");
-        assertMistake("the jfr recording is not available in this version", "lines", "Hello.java", "--recording=jfr");
         assertMistake("the screen recording takes no output file", "lines", "Hello.java", "-o", "out.log");
     }
 
@@ -203,6 +204,24 @@ class PikosRunTest {
         assertEquals(expected, rows(csv).stream().map(r -> r.get("function") + "," + r.get("lineNo") + "," + r.get("line"))
                 .toList());
         assertTrue(rows(csv).stream().allMatch(r -> r.get("filename").endsWith("Hello.java")));
+    }
+
+    @Test
+    void jfr_recording_writes_flight_recorder_events_whose_fields_are_the_csv_columns() throws IOException {
+        Path source = write("Hello.java", HELLO);
+        Path jfr = dir.resolve("records.jfr");
+        Result result = run("lines", source.toString(), "--recording=jfr", "-o", jfr.toString(), "--", "ab");
+        assertEquals(0, result.status(), result.err());
+        List<String> events = new ArrayList<>();
+        for (RecordedEvent event : RecordingFile.readAllEvents(jfr)) {
+            if (event.getEventType().getName().equals("pikos.Line") && event.getString("filename").endsWith("Hello.java")) {
+                events.add(event.getLong("index") + " " + event.getString("function") + " " + event.getInt("lineNo")
+                        + " " + event.getString("line").strip());
+            }
+        }
+        assertEquals(List.of("0 main 3 int total = 0;", "1 main 4 for (String arg : args) {",
+                "2 main 5 total += arg.length();", "3 main 4 for (String arg : args) {",
+                "4 main 7 System.out.println(\"total \" + total);"), events);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.pikos.probe;
 
 import io.pikos.internal.dispatch.Dispatcher;
+import io.pikos.internal.config.ProductionSwitch;
 import io.pikos.internal.dispatch.FunctionEvent;
 
 import java.lang.invoke.CallSite;
@@ -35,6 +36,8 @@ public final class Probes {
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
+        // Woven code is running: the production switch becomes reachable, and -Dpikos.* applies.
+        ProductionSwitch.start();
     }
 
     private Probes() {

@@ -6,6 +6,7 @@ import io.pikos.api.Pikos;
 import io.pikos.monitors.Monitor;
 import io.pikos.records.MonitorRecord;
 import io.pikos.recorders.CsvFileRecorder;
+import io.pikos.recorders.JfrRecorder;
 import io.pikos.recorders.Recorder;
 import io.pikos.recorders.TextFileRecorder;
 import io.pikos.recorders.TextStreamRecorder;
@@ -30,8 +31,7 @@ public final class MonitorFactory {
      * @param output    the file, or {@code null} or empty for the recording's default
      * @param buffered  whether to flush only when the buffer fills, rather than after each record
      * @return a new recorder
-     * @throws IllegalArgumentException if the recording cannot be made here (JFR, not yet available),
-     *                                  or an output is given for the screen
+     * @throws IllegalArgumentException if an output is given for the screen, or the output is not a path
      */
     public static Recorder<MonitorRecord> recorder(Recording recording, String output, boolean buffered) {
         boolean hasOutput = output != null && !output.isEmpty();
@@ -45,7 +45,7 @@ public final class MonitorFactory {
             case TEXT -> new TextFileRecorder(Path.of(hasOutput ? output : Pikos.DEFAULT_TEXT_FILE), null,
                     !buffered, true);
             case CSV -> new CsvFileRecorder(Path.of(hasOutput ? output : Pikos.DEFAULT_CSV_FILE), null, !buffered);
-            case JFR -> throw new IllegalArgumentException("the jfr recording is not available in this version");
+            case JFR -> new JfrRecorder(Path.of(hasOutput ? output : recording.defaultOutput()));
         };
     }
 
@@ -58,6 +58,27 @@ public final class MonitorFactory {
      * @return a new, disabled monitor
      */
     public static Monitor monitor(MonitorKind kind, Recorder<MonitorRecord> recorder, Executable... focus) {
+        return switch (kind) {
+            case FUNCTIONS -> Pikos.monitorFunctions(recorder, focus);
+            case LINES -> Pikos.monitorLines(recorder, focus);
+            case FUNCTION_MEMORY -> Pikos.memoryOnFunctions(recorder, focus);
+            case LINE_MEMORY -> Pikos.memoryOnLines(recorder, focus);
+        };
+    }
+
+    /**
+     * Makes a monitor focused on methods named {@code pkg.Class.method}.
+     *
+     * @param kind     which monitor
+     * @param recorder where its records go
+     * @param focus    focus method names; none for the plain monitor
+     * @return a new, disabled monitor
+     * @throws IllegalArgumentException if a name is not of the form {@code pkg.Class.method}
+     */
+    public static Monitor monitorFocusedOn(MonitorKind kind, Recorder<MonitorRecord> recorder, String... focus) {
+        if (focus.length == 0) {
+            return monitor(kind, recorder);
+        }
         return switch (kind) {
             case FUNCTIONS -> Pikos.monitorFunctions(recorder, focus);
             case LINES -> Pikos.monitorLines(recorder, focus);
