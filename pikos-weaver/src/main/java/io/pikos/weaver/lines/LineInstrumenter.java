@@ -59,26 +59,23 @@ public final class LineInstrumenter {
         } catch (RuntimeException e) {
             throw new LineInstrumentationException("(unnamed)", "not a valid class file: " + describe(e), e);
         }
-        ClassWriter writer = new ClassWriter(reader, 0);
-        LineProbeClassVisitor probes = new LineProbeClassVisitor(writer);
         try {
+            // A broken file can fail anywhere: reading its methods, or copying its constant pool and
+            // attributes into the new class file. Whatever fails, nothing is returned.
+            ClassWriter writer = new ClassWriter(reader, 0);
+            LineProbeClassVisitor probes = new LineProbeClassVisitor(writer);
             reader.accept(probes, ClassReader.EXPAND_FRAMES);
+            return probes.instrumented() ? writer.toByteArray() : classFile;
         } catch (LineProbeClassVisitor.AlreadyInstrumented e) {
             throw new LineInstrumentationException.AlreadyInstrumented(name);
-        } catch (RuntimeException e) {
-            throw new LineInstrumentationException(name, name + ": not a valid class file: " + describe(e), e);
-        }
-        if (!probes.instrumented()) {
-            return classFile;
-        }
-        try {
-            return writer.toByteArray();
         } catch (MethodTooLargeException e) {
             throw new LineInstrumentationException(name, name + "." + e.getMethodName() + e.getDescriptor()
                     + ": too large with line probes (" + e.getCodeSize() + " bytes of code; the JVM allows 65535)", e);
         } catch (ClassTooLargeException e) {
             throw new LineInstrumentationException(name, name + ": too large with line probes (constant pool of "
                     + e.getConstantPoolCount() + " entries; the JVM allows 65535)", e);
+        } catch (RuntimeException e) {
+            throw new LineInstrumentationException(name, name + ": not a valid class file: " + describe(e), e);
         }
     }
 
