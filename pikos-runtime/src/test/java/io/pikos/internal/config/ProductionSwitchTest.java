@@ -122,6 +122,40 @@ class ProductionSwitchTest {
         assertFalse(productionSwitch.isEnabled());
     }
 
+    /** Random start-up settings (a fixed seed): a monitor starts, or one line says why not; never more. */
+    @Test
+    void any_start_up_settings_start_a_monitor_or_give_one_line() {
+        List<String> monitors = List.of("functions", "lines", "function_memory", "line_memory", "", " ", "FUNCTIONS",
+                "calls", "\u0000", "lines,functions");
+        List<String> recordings = List.of("csv", "text", "screen", "jfr", "", "xml", "CSV", "csv ");
+        List<String> outputs = List.of(dir.resolve("fuzz.csv").toString(), "", dir.resolve("no/dir.csv").toString(),
+                "bad\u0000name", dir.toString());
+        List<String> focuses = List.of("", "io.pikos.probe.ProbeFixture.inner", "inner", ".", "a.", ",", "a.b,c");
+        java.util.Random random = new java.util.Random(20261129);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            Map<String, String> environment = new java.util.HashMap<>();
+            environment.put("PIKOS_MONITOR", monitors.get(random.nextInt(monitors.size())));
+            environment.put("PIKOS_RECORDING", recordings.get(random.nextInt(recordings.size())));
+            environment.put("PIKOS_OUTPUT", outputs.get(random.nextInt(outputs.size())));
+            environment.put("PIKOS_FOCUSED_ON", focuses.get(random.nextInt(focuses.size())));
+            environment.put("PIKOS_BUFFERED", random.nextBoolean() ? "true" : "maybe");
+            if (environment.get("PIKOS_RECORDING").startsWith("screen") || environment.get("PIKOS_RECORDING").isBlank()) {
+                environment.put("PIKOS_OUTPUT", ""); // the screen would fill the test's output
+            }
+            productionSwitch = new ProductionSwitch(environment);
+            String err = standardErrorOf(productionSwitch::enableAtStart);
+            String what = environment + " gave:\n" + err;
+            if (productionSwitch.isEnabled()) {
+                assertEquals("", err, what);
+                productionSwitch.disable();
+            } else {
+                assertEquals(1, err.lines().count(), what);
+                assertTrue(err.startsWith("pikos: -Dpikos.monitor=") && err.contains("; the application runs unmonitored"),
+                        what);
+            }
+        }
+    }
+
     private void assertFails(Class<? extends RuntimeException> type, String message, String... words) {
         RuntimeException e = assertThrows(type, () -> productionSwitch.enable(words[0], words[1], words[2], words[3]));
         assertEquals(message, e.getMessage());
