@@ -62,10 +62,14 @@ public final class JfrRecorder implements Recorder<MonitorRecord> {
         if (!FlightRecorder.isAvailable()) {
             throw new RecorderException("JDK Flight Recorder is not available in this JVM");
         }
+        try {
+            Files.write(output, new byte[0]); // fails now, not at the end, if the file cannot be written
+        } catch (IOException e) {
+            throw new RecorderException("cannot write " + output + ": " + WriterRecorder.reason(e), e);
+        }
         if (own == null && !anotherRecordingRuns()) {
             Recording recording = newRecording();
             try {
-                Files.write(output, new byte[0]); // fails now, not at the end, if the file cannot be written
                 recording.setDestination(output);
             } catch (IOException e) {
                 recording.close();

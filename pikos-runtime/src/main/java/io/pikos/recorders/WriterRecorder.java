@@ -32,6 +32,7 @@ abstract class WriterRecorder implements Recorder<MonitorRecord> {
     private Writer out;
     private boolean ready;
     private boolean headerWritten;
+    private boolean failed; // a write failed since prepare: reported once, by whoever recorded, never again at exit
 
     WriterRecorder(Format format, Predicate<? super MonitorRecord> filter, boolean autoFlush) {
         this.format = format;
@@ -82,6 +83,7 @@ abstract class WriterRecorder implements Recorder<MonitorRecord> {
             throw new RecorderException("cannot write " + target() + ": " + reason(e), e);
         }
         ready = true;
+        failed = false;
         ExitFlush.register(this);
     }
 
@@ -103,6 +105,7 @@ abstract class WriterRecorder implements Recorder<MonitorRecord> {
                 out.flush();
             }
         } catch (IOException e) {
+            failed = true;
             throw new RecorderException("cannot write " + target() + ": " + reason(e), e);
         }
     }
@@ -133,11 +136,11 @@ abstract class WriterRecorder implements Recorder<MonitorRecord> {
     }
 
     private synchronized void flushAtExit() {
-        if (ready) {
+        if (ready && !failed) {
             try {
                 out.flush();
             } catch (IOException e) {
-                System.err.println("pikos: cannot flush " + target() + " at exit: " + e.getMessage());
+                System.err.println("pikos: cannot flush " + target() + " at exit: " + reason(e));
             }
         }
     }

@@ -35,7 +35,7 @@ class JfrRecorderTest {
         recorder.record(new LineMemoryRecord(3, "work", 15, 4096, 8192, "        return x;", "src/Work.java"));
         recorder.finish();
 
-        List<String> events = pikosEvents(file);
+        List<String> events = pikosEvents(file, "src/Work.java");
         assertEquals(List.of(
                 "pikos.Function index=0 type=call function=work lineNo=12 filename=src/Work.java",
                 "pikos.Line index=1 function=work lineNo=13 line=        int x = 1; filename=src/Work.java",
@@ -55,7 +55,7 @@ class JfrRecorderTest {
         recorder.record(new FunctionRecord(1, "call", "skipped", 2, "A.java"));
         recorder.record(new FunctionRecord(2, "call", "second", 3, "A.java"));
         recorder.finish();
-        assertEquals(List.of("first", "second"), pikosEvents(file).stream()
+        assertEquals(List.of("first", "second"), pikosEvents(file, "A.java").stream()
                 .map(e -> e.replaceAll(".* function=(\\w+) .*", "$1")).toList());
     }
 
@@ -72,9 +72,13 @@ class JfrRecorderTest {
         assertEquals("cannot write " + missing + ": no such file or directory", unwritable.getMessage());
     }
 
-    private static List<String> pikosEvents(Path file) throws IOException {
+    /**
+     * The pikos events of one test, told apart by their file name: the first recorder's recording goes
+     * on after it finishes, and later recorders in this JVM record into it.
+     */
+    private static List<String> pikosEvents(Path file, String filename) throws IOException {
         return RecordingFile.readAllEvents(file).stream()
-                .filter(e -> e.getEventType().getName().startsWith("pikos."))
+                .filter(e -> e.getEventType().getName().startsWith("pikos.") && e.getString("filename").equals(filename))
                 .sorted(java.util.Comparator.comparingLong(e -> e.getLong("index")))
                 .map(JfrRecorderTest::describe)
                 .toList();
@@ -84,7 +88,10 @@ class JfrRecorderTest {
         StringBuilder text = new StringBuilder(event.getEventType().getName());
         event.getFields().stream()
                 .filter(f -> !List.of("startTime", "duration", "eventThread", "stackTrace").contains(f.getName()))
-                .forEach(f -> text.append(' ').append(f.getName()).append('=').append((Object) event.getValue(f.getName())));
+                .forEach(f -> {
+                    Object value = event.getValue(f.getName());
+                    text.append(' ').append(f.getName()).append('=').append(value);
+                });
         return text.toString();
     }
 }
