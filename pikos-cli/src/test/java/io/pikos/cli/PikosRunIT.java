@@ -199,6 +199,31 @@ class PikosRunIT {
                 rows(csv).stream().map(r -> r.get("function") + " " + r.get("lineNo")).toList());
     }
 
+    /** A disk that fills while the program runs: the program's result and status are its own, one line says why records stopped. */
+    @Test
+    void a_full_disk_stops_recording_with_one_line_and_the_program_finishes() throws Exception {
+        Path source = Files.writeString(dir.resolve("Busy.java"), """
+                public class Busy {
+                    static int twice(int i) {
+                        return 2 * i;
+                    }
+                    public static void main(String[] args) {
+                        long total = 0;
+                        for (int i = 0; i < 20_000; i++) {
+                            total += twice(i);
+                        }
+                        System.out.println(total);
+                        System.exit(3);
+                    }
+                }
+                """);
+        Result result = run(dir, "", "functions", source.toString(), "--buffered", "--recording", "csv", "-o", "/dev/full");
+        assertEquals(3, result.status());
+        assertEquals("399980000\n", result.out());
+        assertEquals("pikos: FunctionMonitor[CsvFileRecorder]: recording stopped: cannot write /dev/full: "
+                + "No space left on device\n", result.err());
+    }
+
     @Test
     void standard_input_is_the_programs() throws Exception {
         Path source = Files.writeString(dir.resolve("Echo.java"), """

@@ -30,6 +30,7 @@ abstract class WriterRecorder implements Recorder<MonitorRecord> {
     private final Predicate<? super MonitorRecord> filter;
     private final boolean autoFlush;
     private Writer out;
+    private final StringBuilder row = new StringBuilder(128); // guarded by this
     private boolean ready;
     private boolean headerWritten;
     private boolean failed; // a write failed since prepare: reported once, by whoever recorded, never again at exit
@@ -96,11 +97,15 @@ abstract class WriterRecorder implements Recorder<MonitorRecord> {
             return;
         }
         try {
+            // Each record is made whole first and written in one call, so that a write that fails
+            // leaves whole rows behind it, and another writer of the stream cannot split one.
+            row.setLength(0);
             switch (format) {
-                case FORMATTED -> out.append(record.layout().textLine(record)).append('\n');
-                case PLAIN -> out.append(record.toString()).append('\n');
-                case CSV -> CsvRows.writeRow(out, record);
+                case FORMATTED -> row.append(record.layout().textLine(record)).append('\n');
+                case PLAIN -> row.append(record).append('\n');
+                case CSV -> CsvRows.writeRow(row, record);
             }
+            out.append(row);
             if (autoFlush) {
                 out.flush();
             }
@@ -127,12 +132,14 @@ abstract class WriterRecorder implements Recorder<MonitorRecord> {
     }
 
     private void writeHeader(RecordLayout layout) throws IOException {
+        row.setLength(0);
         switch (format) {
-            case FORMATTED -> out.append(layout.textHeader()).append('\n')
+            case FORMATTED -> row.append(layout.textHeader()).append('\n')
                     .append(layout.textSeparator()).append('\n');
             case PLAIN -> { }
-            case CSV -> CsvRows.writeHeader(out, layout);
+            case CSV -> CsvRows.writeHeader(row, layout);
         }
+        out.append(row);
     }
 
     private synchronized void flushAtExit() {
