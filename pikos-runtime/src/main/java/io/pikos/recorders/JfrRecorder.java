@@ -27,8 +27,8 @@ import java.util.function.Predicate;
  * <p>When first prepared, it starts a recording with the JVM's {@code default} settings, unless one
  * is already running (started with {@code -XX:StartFlightRecording} or {@code jcmd JFR.start}), which
  * then receives the events. Each {@link #finish} writes everything recorded so far to the file; the
- * recording goes on, so that records of a later enable are added, not lost, and the JVM writes the
- * file one last time when it exits. Called under the monitor's lock, as every recorder.
+ * recording goes on, so that records of a later enable are added, not lost. If the JVM exits while
+ * the recorder is prepared, the JVM writes the file. Called under the monitor's lock, as every recorder.
  */
 public final class JfrRecorder implements Recorder<MonitorRecord> {
 
@@ -68,18 +68,19 @@ public final class JfrRecorder implements Recorder<MonitorRecord> {
             throw new RecorderException("cannot write " + output + ": " + WriterRecorder.reason(e), e);
         }
         if (own == null && !anotherRecordingRuns()) {
-            Recording recording = newRecording();
+            own = newRecording();
+            own.setName("pikos");
+            own.setToDisk(true);
+            own.start();
+        }
+        if (own != null) {
             try {
-                recording.setDestination(output);
+                // Should the JVM exit while records are being made, the JVM writes the file itself.
+                own.setDestination(output);
+                own.setDumpOnExit(true);
             } catch (IOException e) {
-                recording.close();
                 throw new RecorderException("cannot write " + output + ": " + WriterRecorder.reason(e), e);
             }
-            recording.setName("pikos");
-            recording.setToDisk(true);
-            recording.setDumpOnExit(true);
-            recording.start();
-            own = recording;
         }
         prepared = true;
     }
@@ -137,9 +138,14 @@ public final class JfrRecorder implements Recorder<MonitorRecord> {
             return;
         }
         prepared = false;
+        if (jvmExiting()) {
+            return; // the JVM writes a recording pikos started to its destination; writing it here too would race
+        }
         try {
             if (own != null) {
                 own.dump(output);
+                own.setDumpOnExit(false); // written: the JVM must not write it again at exit
+                own.setDestination(null);
             } else {
                 try (Recording snapshot = FlightRecorder.getFlightRecorder().takeSnapshot()) {
                     snapshot.dump(output);
@@ -147,6 +153,18 @@ public final class JfrRecorder implements Recorder<MonitorRecord> {
             }
         } catch (IOException e) {
             throw new RecorderException("cannot write " + output + ": " + WriterRecorder.reason(e), e);
+        }
+    }
+
+    /** Whether the JVM runs its shutdown hooks: it accepts no new hook then. */
+    private static boolean jvmExiting() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
         }
     }
 

@@ -10,7 +10,10 @@ import io.pikos.recorders.RecorderException;
 
 import javax.management.InstanceAlreadyExistsException;
 import javax.management.JMException;
+import javax.management.MBeanOperationInfo;
+import javax.management.MBeanParameterInfo;
 import javax.management.ObjectName;
+import javax.management.StandardMBean;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
@@ -53,7 +56,7 @@ public final class ProductionSwitch implements MonitorsMXBean {
         }
         started = true;
         try {
-            ManagementFactory.getPlatformMBeanServer().registerMBean(INSTANCE, new ObjectName(OBJECT_NAME));
+            ManagementFactory.getPlatformMBeanServer().registerMBean(new Described(INSTANCE), new ObjectName(OBJECT_NAME));
         } catch (InstanceAlreadyExistsException e) {
             // Another copy of pikos in this JVM (another class loader) registered first; this one still records.
         } catch (JMException | RuntimeException e) {
@@ -94,7 +97,8 @@ public final class ProductionSwitch implements MonitorsMXBean {
         try {
             made.enable();
         } catch (RecorderException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+            // No pikos class in what crosses JMX: a client without pikos must be able to read it.
+            throw new IllegalArgumentException(e.getMessage());
         }
         monitor = made;
         kind = chosen;
@@ -152,6 +156,21 @@ public final class ProductionSwitch implements MonitorsMXBean {
 
     private static boolean isEmpty(String value) {
         return value == null || value.isBlank();
+    }
+
+    /** The switch as JMX shows it, with the names of {@code enable}'s parameters for jconsole. */
+    private static final class Described extends StandardMBean {
+
+        private static final String[] ENABLE_PARAMETERS = {"monitor", "recording", "output", "focusedOn"};
+
+        Described(MonitorsMXBean implementation) {
+            super(implementation, MonitorsMXBean.class, true);
+        }
+
+        @Override
+        protected String getParameterName(MBeanOperationInfo operation, MBeanParameterInfo parameter, int sequence) {
+            return operation.getName().equals("enable") ? ENABLE_PARAMETERS[sequence] : parameter.getName();
+        }
     }
 
     /** Counts the records the monitor hands its recorder; called under the monitor's lock. */
