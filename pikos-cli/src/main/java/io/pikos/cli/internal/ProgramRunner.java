@@ -116,6 +116,8 @@ public final class ProgramRunner {
             monitor.enable();
         } catch (RecorderException e) {
             throw new UsageException(e.getMessage());
+        } catch (RuntimeException e) {
+            throw new UsageException("cannot start " + monitor + ": " + describe(e));
         }
         Thread flush = new Thread(() -> disable(monitor), "pikos-run flush");
         Runtime.getRuntime().addShutdownHook(flush);
