@@ -191,7 +191,7 @@ class PikosRunIT {
                 .start();
         try (BufferedReader out = process.inputReader()) {
             assertEquals("ready 3", out.readLine());
-            process.destroy(); // SIGTERM
+            process.toHandle().destroy(); // SIGTERM only: Process.destroy() also closes stdin, which would end the read
             assertTrue(process.waitFor(1, TimeUnit.MINUTES));
         }
         assertEquals(143, process.exitValue());

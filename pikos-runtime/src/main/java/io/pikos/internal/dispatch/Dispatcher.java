@@ -12,15 +12,16 @@ import java.util.Arrays;
 /**
  * Hands probe events to the enabled monitors.
  *
- * <p>The two guards, {@link #methodsOn()} and {@link #linesOn()}, are what every probe reads when no
- * monitor is enabled. They are volatile so that a monitor enabled from another thread (or through
- * JMX) is seen promptly even by a loop the JIT has compiled; on x86 and ARM a volatile read is a plain
- * load. They are written only when a monitor is enabled or disabled.
- *
- * <p>Line probes read a third guard, {@link #LINES_ON_SITE}: a call site whose target returns
- * {@link #linesOn()} as a constant. The JIT treats a call site's target as a constant and recompiles
- * the code that depends on it when the target changes, so a disabled line probe compiles to nothing
- * at all, even inside a tight loop where one volatile read per line would be measurable.
+ * <p>The guards are what every probe reads when no monitor is enabled. Each is a call site whose
+ * target returns a constant, retargeted only when a monitor is enabled or disabled: the method hooks
+ * call {@link #methodsOn()}, which invokes {@link #METHODS_ON_SITE} through a {@code static final}
+ * method handle, and each line-instrumented method links its own {@code invokedynamic} to
+ * {@link #LINES_ON_SITE}. The JIT treats a call site's target as a constant and recompiles the code
+ * that depends on it when the target changes (a monitor enabled from another thread, or through JMX,
+ * is seen as soon as compiled code returns into a method that depends on it), so with no monitor
+ * enabled a hook or a line probe compiles to nothing at all, where a volatile read would cost a load
+ * and a branch each time. {@link #linesOn()} is a plain volatile flag, for code that checks again
+ * after the guard.
  *
  * <p>A thread that is already inside the dispatcher (a recorder or filter calling woven code) is not
  * dispatched again, so monitoring can never recurse into itself.
@@ -36,7 +37,13 @@ public final class Dispatcher {
      */
     public static final MutableCallSite LINES_ON_SITE = new MutableCallSite(constantBoolean(false));
 
-    private static volatile boolean methodsOn;
+    /** Whether method events are wanted, as a constant the JIT trusts; see {@link #methodsOn()}. */
+    public static final MutableCallSite METHODS_ON_SITE = new MutableCallSite(constantBoolean(false));
+
+    /** Invokes {@link #METHODS_ON_SITE}: a static final handle, so the JIT folds its current target. */
+    private static final MethodHandle METHODS_ON = METHODS_ON_SITE.dynamicInvoker();
+
+    private static boolean methodsOn; // guarded by Dispatcher.class: the last value given to METHODS_ON_SITE
     private static volatile boolean linesOn;
     private static volatile ProbeListener[] methodListeners = NONE;
     private static volatile ProbeListener[] lineListeners = NONE;
@@ -44,9 +51,18 @@ public final class Dispatcher {
     private Dispatcher() {
     }
 
-    /** @return whether any enabled monitor wants method events */
+    /**
+     * Tells whether any enabled monitor wants method events; with none, compiled code folds this to
+     * {@code false}.
+     *
+     * @return whether any enabled monitor wants method events
+     */
     public static boolean methodsOn() {
-        return methodsOn;
+        try {
+            return (boolean) METHODS_ON.invokeExact();
+        } catch (Throwable impossible) {
+            throw new AssertionError(impossible); // the target returns a constant
+        }
     }
 
     /** @return whether any enabled monitor wants line events */
@@ -145,7 +161,12 @@ public final class Dispatcher {
     }
 
     private static void updateGuards() {
-        methodsOn = methodListeners.length > 0;
+        boolean methods = methodListeners.length > 0;
+        if (methods != methodsOn) {
+            methodsOn = methods;
+            METHODS_ON_SITE.setTarget(constantBoolean(methods));
+            MutableCallSite.syncAll(new MutableCallSite[] {METHODS_ON_SITE});
+        }
         boolean lines = lineListeners.length > 0;
         if (lines != linesOn) {
             linesOn = lines;
