@@ -1,0 +1,159 @@
+package io.pikos.benchmarks.moobench.checks;
+
+import io.pikos.weaver.lines.LineInstrumenter;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Each copy of the target is woven by its own tool's aspects and by no other, and only the pikos copy has
+ * line probes: otherwise a case would measure the wrong tool, or two at once. An aspect is recognised as
+ * AspectJ makes it: a class with a public static {@code aspectOf()}; the test lists every aspect that any
+ * class of a copy's package calls into.
+ */
+class WovenCopiesTest {
+
+    private static final String BASE = "io.pikos.benchmarks.moobench.";
+
+    @Test
+    void baseline_copy_is_not_woven_and_has_no_line_probes() throws Exception {
+        assertEquals(Set.of(), aspectsCalledBy(io.pikos.benchmarks.moobench.baseline.MonitoredClass.class));
+        assertFalse(hasAjcMembers(io.pikos.benchmarks.moobench.baseline.MonitoredClass.class));
+        assertFalse(linesInstrumented(io.pikos.benchmarks.moobench.baseline.MonitoredClass.class));
+    }
+
+    @Test
+    void pikos_copy_is_woven_by_pikos_method_hooks_alone_and_has_line_probes() throws Exception {
+        assertEquals(Set.of("io.pikos.weaver.hooks.MethodHooks"),
+                aspectsCalledBy(io.pikos.benchmarks.moobench.pikos.MonitoredClass.class));
+        assertTrue(linesInstrumented(io.pikos.benchmarks.moobench.pikos.MonitoredClass.class),
+                "the pikos copy has no line probes: instrument-lines did not run after ajc");
+    }
+
+    @Test
+    void kieker_copy_is_woven_by_kiekers_operation_execution_probe_alone() throws Exception {
+        assertEquals(Set.of("kieker.monitoring.probe.aspectj.operationExecution.OperationExecutionAspectFull"),
+                aspectsCalledBy(io.pikos.benchmarks.moobench.kieker.MonitoredClass.class));
+        assertFalse(linesInstrumented(io.pikos.benchmarks.moobench.kieker.MonitoredClass.class));
+    }
+
+    @Test
+    void micrometer_copy_is_woven_by_timed_aspect_alone() throws Exception {
+        assertEquals(Set.of("io.micrometer.core.aop.TimedAspect"),
+                aspectsCalledBy(io.pikos.benchmarks.moobench.micrometer.MonitoredClass.class));
+        assertFalse(linesInstrumented(io.pikos.benchmarks.moobench.micrometer.MonitoredClass.class));
+    }
+
+    @Test
+    void the_harness_itself_is_not_woven() throws Exception {
+        for (Class<?> type : new Class<?>[] {io.pikos.benchmarks.moobench.Driver.class,
+                io.pikos.benchmarks.moobench.MonitoredTarget.class,
+                io.pikos.benchmarks.moobench.configurations.PikosFunctionsList.class}) {
+            assertEquals(Set.of(), aspectsCalledBy(type), type.getName());
+            assertFalse(linesInstrumented(type), type.getName());
+        }
+    }
+
+    /** Every aspect that a class of the copy's package (the copy and its closures) calls a method of. */
+    private static Set<String> aspectsCalledBy(Class<?> type) throws IOException, URISyntaxException {
+        Set<String> owners = new TreeSet<>();
+        for (byte[] bytes : classFilesOfPackage(type)) {
+            new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                                 String[] exceptions) {
+                    return new MethodVisitor(Opcodes.ASM9) {
+                        @Override
+                        public void visitMethodInsn(int opcode, String owner, String name, String descriptor,
+                                                    boolean isInterface) {
+                            owners.add(owner.replace('/', '.'));
+                        }
+                    };
+                }
+            }, ClassReader.SKIP_DEBUG);
+        }
+        Set<String> aspects = new TreeSet<>();
+        for (String owner : owners) {
+            if (owner.startsWith("[")) {
+                continue;
+            }
+            try {
+                if (isAspect(Class.forName(owner, false, WovenCopiesTest.class.getClassLoader()))) {
+                    aspects.add(owner);
+                }
+            } catch (ClassNotFoundException e) {
+                throw new AssertionError(type.getName() + " calls into " + owner + ", which is not on the classpath", e);
+            }
+        }
+        return aspects;
+    }
+
+    private static boolean isAspect(Class<?> type) {
+        for (Method method : type.getDeclaredMethods()) {
+            if (method.getName().equals("aspectOf") && method.getParameterCount() == 0
+                    && Modifier.isStatic(method.getModifiers())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasAjcMembers(Class<?> type) {
+        return Stream.of(type.getDeclaredFields()).anyMatch(f -> f.getName().startsWith("ajc$"))
+                || Stream.of(type.getDeclaredMethods()).anyMatch(m -> m.getName().contains("ajc$"));
+    }
+
+    private static boolean linesInstrumented(Class<?> type) throws IOException {
+        String name = type.getName();
+        try (InputStream in = type.getResourceAsStream(name.substring(name.lastIndexOf('.') + 1) + ".class")) {
+            return LineInstrumenter.isInstrumented(in.readAllBytes());
+        }
+    }
+
+    /** The class files of the copy's package: the copy and what ajc adds beside it (closures). */
+    private static Set<byte[]> classFilesOfPackage(Class<?> type) throws URISyntaxException, IOException {
+        assertTrue(type.getName().startsWith(BASE), type.getName());
+        URI uri = type.getResource(type.getSimpleName() + ".class").toURI();
+        if (uri.getScheme().equals("jar")) { // a sibling module packaged in the reactor
+            try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                return read(jar.provider().getPath(uri).getParent());
+            }
+        }
+        return read(Path.of(uri).getParent());
+    }
+
+    private static Set<byte[]> read(Path dir) throws IOException {
+        Set<byte[]> classes = new LinkedHashSet<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (file.getFileName().toString().endsWith(".class")) {
+                    classes.add(Files.readAllBytes(file));
+                }
+            }
+        }
+        assertFalse(classes.isEmpty(), "no class files in " + dir);
+        return classes;
+    }
+}
