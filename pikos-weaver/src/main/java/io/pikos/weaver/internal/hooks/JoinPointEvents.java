@@ -150,12 +150,11 @@ public final class JoinPointEvents {
     }
 
     private static int callOut(JoinPoint.StaticPart call, JoinPoint.StaticPart enclosing, Class<?> runtimeTarget) {
-        if (runtimeTarget != null ? CALLEES.get(runtimeTarget).isWoven(call)
-                : WOVEN.get(call.getSignature().getDeclaringType())) {
-            return NO_RECORD;
-        }
         SourceLocation location = call.getSourceLocation();
         IdTable table = CALL_OUT_IDS.get(location.getWithinType());
+        if (table.calleeWoven(call, runtimeTarget)) {
+            return NO_RECORD;
+        }
         int id = table.get(call.getId());
         if (id == IdTable.UNKNOWN) {
             int caller = method(enclosing);
@@ -203,12 +202,43 @@ public final class JoinPointEvents {
         return MethodType.methodType(returnType, parameters).toMethodDescriptorString();
     }
 
-    /** Ids by join point number within one class; grown on demand, read without a lock. */
+    /**
+     * Ids by join point number within one class; grown on demand, read without a lock. For call
+     * sites, also the last decision on whether the callee is woven, with the class it was made for:
+     * a call site usually sees one class of object, so the decision is an array read, not a lookup.
+     */
     private static final class IdTable {
 
         static final int UNKNOWN = Integer.MIN_VALUE;
 
         private volatile int[] ids = filled(new int[16]);
+        private volatile Decision[] decisions = new Decision[16];
+
+        /** Whether a call's callee is woven, for objects of one class ({@code null} for static calls). */
+        private record Decision(Class<?> target, boolean woven) {
+        }
+
+        boolean calleeWoven(JoinPoint.StaticPart call, Class<?> runtimeTarget) {
+            int site = call.getId();
+            Decision[] known = decisions;
+            Decision last = site < known.length ? known[site] : null;
+            if (last != null && last.target == runtimeTarget) {
+                return last.woven;
+            }
+            boolean woven = runtimeTarget != null ? CALLEES.get(runtimeTarget).isWoven(call)
+                    : WOVEN.get(call.getSignature().getDeclaringType());
+            remember(site, new Decision(runtimeTarget, woven));
+            return woven;
+        }
+
+        private synchronized void remember(int site, Decision decision) {
+            Decision[] current = decisions;
+            if (site >= current.length) {
+                current = Arrays.copyOf(current, Math.max(current.length * 2, site + 1));
+            }
+            current[site] = decision; // a racing reader sees the old decision or this one, each whole
+            decisions = current;
+        }
 
         int get(int joinPoint) {
             int[] current = ids;
