@@ -15,10 +15,10 @@ import java.lang.invoke.MethodType;
  * line probes inserted at build time call nothing else in pikos on their hot path.
  *
  * <p>Each entry point takes an id that build-time code registered once with {@link Sites}. With no
- * monitor enabled, an entry point is one read of a volatile boolean and a branch: no allocation, no
- * lock, no write, nothing the JIT cannot inline. The work of making a record lives in separate
- * methods that run only when a monitor is enabled, so the guard stays small enough to inline into
- * every woven method.
+ * monitor enabled, the guards ({@link #methodsOn()}, and the line probes' {@code invokedynamic}) are
+ * call-site constants the JIT folds to {@code false}: no load, no allocation, no lock, no write. The
+ * work of making a record lives in separate methods that run only when a monitor is enabled, so the
+ * guard stays small enough to inline into every woven method.
  *
  * <p>Line probes reach {@link #line(int)} through two {@code invokedynamic} call sites, linked by
  * {@link #bootstrapLinesOn} and {@link #bootstrapLine}: see those methods for why.

@@ -11,7 +11,8 @@ import io.pikos.weaver.internal.hooks.JoinPointEvents;
  * <p>Why this is cheap when no monitor is enabled: the advice is before/after, never around, so
  * nothing is captured or boxed; it receives only {@code thisJoinPointStaticPart}, which AspectJ keeps
  * in a static final field of the woven class, never a {@code thisJoinPoint} built per call; and its
- * first act is one read of {@link Probes#methodsOn()}, which the JIT inlines to a load and a branch.
+ * first act is {@link Probes#methodsOn()}, a call-site constant the JIT folds: with no monitor enabled
+ * the advice compiles to nothing.
  * The join point is turned into an id only when a monitor is on.
  */
 public aspect MethodHooks {
