@@ -4,10 +4,7 @@ import io.pikos.cli.demo.Greeter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,22 +40,9 @@ class PikosRunFuzzTest {
             for (int words = random.nextInt(7); words >= 0; words--) {
                 args.add(vocabulary.get(random.nextInt(vocabulary.size())));
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            PrintStream originalOut = System.out;
-            PrintStream originalErr = System.err;
-            PrintStream capturedOut = new PrintStream(out, true, StandardCharsets.UTF_8);
-            PrintStream capturedErr = new PrintStream(err, true, StandardCharsets.UTF_8);
-            System.setOut(capturedOut);
-            System.setErr(capturedErr);
-            int status;
-            try {
-                status = PikosRun.execute(args.toArray(String[]::new), capturedOut, capturedErr);
-            } finally {
-                System.setOut(originalOut);
-                System.setErr(originalErr);
-            }
-            String errors = err.toString(StandardCharsets.UTF_8);
+            Captured run = Captured.run(args.toArray(String[]::new));
+            int status = run.status();
+            String errors = run.err();
             String what = "pikos-run " + args + " gave status " + status + " and:\n" + errors;
             assertFalse(errors.contains("\tat ") || errors.contains("Exception"), what);
             if (status == 2) {

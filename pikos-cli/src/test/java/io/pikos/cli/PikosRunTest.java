@@ -55,34 +55,12 @@ class PikosRunTest {
     @TempDir
     Path dir;
 
-    private record Result(int status, String out, String err) {
-        List<String> errLines() {
-            return err.lines().toList();
-        }
-    }
-
-    /** Runs pikos-run with standard output and error captured, as the program sees them too. */
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        PrintStream capturedOut = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream capturedErr = new PrintStream(err, true, StandardCharsets.UTF_8);
-        System.setOut(capturedOut);
-        System.setErr(capturedErr);
-        int status;
-        try {
-            status = PikosRun.execute(args, capturedOut, capturedErr);
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static Captured run(String... args) {
+        return Captured.run(args);
     }
 
     private void assertMistake(String message, String... args) {
-        Result result = run(args);
+        Captured result = run(args);
         assertEquals(List.of("pikos-run: " + message), result.errLines());
         assertEquals(2, result.status());
         assertEquals("", result.out());
@@ -93,7 +71,7 @@ class PikosRunTest {
     @ParameterizedTest
     @ValueSource(strings = {"-h", "--help"})
     void help_shows_the_synopsis_every_option_and_the_seed_example(String flag) {
-        Result result = run(flag);
+        Captured result = run(flag);
         assertEquals(0, result.status());
         assertEquals("", result.err());
         String help = result.out();
@@ -161,7 +139,7 @@ class PikosRunTest {
                     }
                 }
                 """);
-        Result result = run("lines", source.toString());
+        Captured result = run("lines", source.toString());
         assertEquals(2, result.status());
         List<String> lines = result.errLines();
         assertTrue(lines.get(0).startsWith(source + ":3: error: incompatible types: "), result.err());
@@ -192,7 +170,7 @@ class PikosRunTest {
     void a_single_file_program_runs_with_its_arguments_and_line_records_carry_its_source_text() throws IOException {
         Path source = write("Hello.java", HELLO);
         Path csv = dir.resolve("lines.csv");
-        Result result = run("lines", source.toString(), "--recording", "csv", "-o", csv.toString(), "--", "ab", "cde");
+        Captured result = run("lines", source.toString(), "--recording", "csv", "-o", csv.toString(), "--", "ab", "cde");
         assertEquals(0, result.status(), result.err());
         assertEquals("total 5" + System.lineSeparator(), result.out());
         assertEquals("", result.err());
@@ -210,7 +188,7 @@ class PikosRunTest {
     void jfr_recording_writes_flight_recorder_events_whose_fields_are_the_csv_columns() throws IOException {
         Path source = write("Hello.java", HELLO);
         Path jfr = dir.resolve("records.jfr");
-        Result result = run("lines", source.toString(), "--recording=jfr", "-o", jfr.toString(), "--", "ab");
+        Captured result = run("lines", source.toString(), "--recording=jfr", "-o", jfr.toString(), "--", "ab");
         assertEquals(0, result.status(), result.err());
         List<String> events = new ArrayList<>();
         for (RecordedEvent event : RecordingFile.readAllEvents(jfr)) {
@@ -240,7 +218,7 @@ class PikosRunTest {
     @Test
     void a_main_class_on_the_classpath_runs_woven_with_focus_by_class_and_method() throws IOException {
         Path csv = dir.resolve("greeter.csv");
-        Result result = run("functions", "-cp", TEST_CLASSES, "io.pikos.cli.demo.Greeter", "--recording", "csv",
+        Captured result = run("functions", "-cp", TEST_CLASSES, "io.pikos.cli.demo.Greeter", "--recording", "csv",
                 "-o", csv.toString(), "--focused-on", "Phrases.greet", "--", "ann", "bo");
         assertEquals(0, result.status(), result.err());
         assertEquals("hello, ann" + System.lineSeparator() + "hello, bo" + System.lineSeparator(), result.out());
@@ -252,7 +230,7 @@ class PikosRunTest {
     @Test
     void screen_recording_writes_the_seed_text_after_the_program_output_of_each_line() throws IOException {
         Path source = write("Hello.java", HELLO);
-        Result result = run("functions", source.toString(), "--focused-on", "main");
+        Captured result = run("functions", source.toString(), "--focused-on", "main");
         assertEquals(0, result.status(), result.err());
         List<String> out = result.out().lines().toList();
         assertEquals("index    type        function                       lineNo filename", out.get(0));
@@ -274,7 +252,7 @@ class PikosRunTest {
         Files.write(hello, woven);
 
         Path csv = dir.resolve("once.csv");
-        Result result = run("functions", "-cp", classes.toString(), "Hello", "--recording", "csv", "-o", csv.toString());
+        Captured result = run("functions", "-cp", classes.toString(), "Hello", "--recording", "csv", "-o", csv.toString());
         assertEquals(0, result.status(), result.err());
         assertEquals("", result.err());
         assertEquals(List.of("call main", "c_call println", "c_return println", "return main"),
@@ -293,7 +271,7 @@ class PikosRunTest {
         String unwoven = unwovenOutput();
         Path csv = dir.resolve(monitor + ".csv");
         String classpath = TEST_CLASSES + java.io.File.pathSeparator + location(StringUtils.class);
-        Result result = run(monitor, "-cp", classpath, "io.pikos.cli.demo.LangDemo", "--recording", "csv",
+        Captured result = run(monitor, "-cp", classpath, "io.pikos.cli.demo.LangDemo", "--recording", "csv",
                 "-o", csv.toString(), "--weave", "io.pikos.cli.demo.*,org.apache.commons.lang3.**");
         assertEquals(0, result.status(), result.err());
         assertEquals(unwoven, result.out());
