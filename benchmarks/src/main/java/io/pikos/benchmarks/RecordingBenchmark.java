@@ -74,11 +74,14 @@ public class RecordingBenchmark {
         }
     }
 
-    /** A function monitor into a recorder that drops records, or a focused one whose focus is never entered. */
+    /**
+     * A function monitor into a recorder that drops records, taking them one by one ({@code all}) or in
+     * batches ({@code allInBatches}), or a focused one whose focus is never entered.
+     */
     @State(Scope.Benchmark)
     public static class SharedMonitor {
 
-        @Param({"all", "outsideFocus"})
+        @Param({"all", "allInBatches", "outsideFocus"})
         public String focus;
 
         private Monitor monitor;
@@ -86,8 +89,11 @@ public class RecordingBenchmark {
         /** Enables the monitor for the trial. */
         @Setup(Level.Trial)
         public void enable() {
-            monitor = focus.equals("all") ? new FunctionMonitor(new NullRecorder())
-                    : new FocusedFunctionMonitor(new NullRecorder(), "io.pikos.benchmarks.woven.WovenTarget.never");
+            monitor = switch (focus) {
+                case "all" -> new FunctionMonitor(new NullRecorder());
+                case "allInBatches" -> new FunctionMonitor(NullRecorder.inBatches());
+                default -> new FocusedFunctionMonitor(new NullRecorder(), "io.pikos.benchmarks.woven.WovenTarget.never");
+            };
             monitor.enable();
         }
 

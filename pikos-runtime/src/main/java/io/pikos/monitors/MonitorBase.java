@@ -4,7 +4,7 @@ import io.pikos.annotations.MonitorKind;
 import io.pikos.internal.dispatch.Dispatcher;
 import io.pikos.internal.dispatch.FunctionEvent;
 import io.pikos.internal.dispatch.ProbeListener;
-import io.pikos.memory.ProcessMemory;
+import io.pikos.internal.dispatch.ProbeThread;
 import io.pikos.probe.CallOutSite;
 import io.pikos.probe.LineSite;
 import io.pikos.probe.MethodSite;
@@ -18,8 +18,9 @@ import io.pikos.recorders.Recorder;
 import java.util.Objects;
 
 /**
- * What the four monitors share: nesting, the listener the dispatcher calls, focus, and making each
- * record under one lock so that indices follow the order in which the recorder receives records.
+ * What the four monitors share: nesting, the listener the dispatcher calls, focus, and a
+ * {@link RecordingSession} per outermost enable, which makes the records and numbers them in the order
+ * the recorder receives them.
  *
  * <p>A recorder that fails while recording is reported once on standard error and the monitor stops
  * recording; the monitored program carries on unaffected.
@@ -32,12 +33,7 @@ abstract class MonitorBase implements Monitor {
     private final ProbeListener listener = new Listener();
 
     private int enabled; // nesting depth, guarded by this
-
-    private final Object recordLock = new Object();
-    private final long[] memory = new long[2]; // guarded by recordLock
-    private ProcessMemory processMemory; // guarded by recordLock
-    private boolean recording; // guarded by recordLock
-    private long nextIndex; // guarded by recordLock
+    private volatile RecordingSession session; // the current or the last one; written under this
 
     @SuppressWarnings("unchecked")
     MonitorBase(MonitorKind kind, Recorder<?> recorder, Focus focus) {
@@ -49,13 +45,8 @@ abstract class MonitorBase implements Monitor {
     @Override
     public final synchronized Monitor enable() {
         if (enabled == 0) {
-            synchronized (recordLock) {
-                if (samplesMemory() && processMemory == null) {
-                    processMemory = ProcessMemory.system();
-                }
-                recorder.prepare(recordType());
-                recording = true;
-            }
+            recorder.prepare(recordType());
+            session = new RecordingSession(kind, recorder, this, session == null ? 0 : session.nextIndex());
             if (focus != null) {
                 focus.reset();
             }
@@ -74,15 +65,12 @@ abstract class MonitorBase implements Monitor {
             return;
         }
         Dispatcher.remove(listener);
-        synchronized (recordLock) {
-            boolean wasRecording = recording;
-            recording = false;
-            try {
-                recorder.finish();
-            } catch (RuntimeException e) {
-                if (wasRecording) {
-                    report("cannot finish recording", e);
-                }
+        boolean wasRecording = session.finish();
+        try {
+            recorder.finish();
+        } catch (RuntimeException e) {
+            if (wasRecording) {
+                report(this, "cannot finish recording", e);
             }
         }
     }
@@ -106,12 +94,12 @@ abstract class MonitorBase implements Monitor {
         return getClass().getSimpleName() + "[" + recorder.getClass().getSimpleName() + "]";
     }
 
-    private boolean recordsLines() {
-        return kind == MonitorKind.LINES || kind == MonitorKind.LINE_MEMORY;
+    static void report(Object monitor, String what, RuntimeException e) {
+        System.err.println("pikos: " + monitor + ": " + what + ": " + e.getMessage());
     }
 
-    private boolean samplesMemory() {
-        return kind == MonitorKind.FUNCTION_MEMORY || kind == MonitorKind.LINE_MEMORY;
+    private boolean recordsLines() {
+        return kind == MonitorKind.LINES || kind == MonitorKind.LINE_MEMORY;
     }
 
     private Class<? extends MonitorRecord> recordType() {
@@ -123,84 +111,33 @@ abstract class MonitorBase implements Monitor {
         };
     }
 
-    private void recordFunction(FunctionEvent event, String function, int lineNo, String filename) {
-        synchronized (recordLock) {
-            if (!recording) {
-                return;
-            }
-            try {
-                long index = nextIndex++;
-                if (kind == MonitorKind.FUNCTIONS) {
-                    recorder.record(new FunctionRecord(index, event.text(), function, lineNo, filename));
-                } else {
-                    processMemory.sample(memory);
-                    recorder.record(new FunctionMemoryRecord(index, event.text(), function, memory[0], memory[1],
-                            lineNo, filename));
-                }
-            } catch (RuntimeException e) {
-                stopRecording(e);
-            }
-        }
-    }
-
-    private void recordLine(LineSite site) {
-        MethodSite method = site.method();
-        synchronized (recordLock) {
-            if (!recording) {
-                return;
-            }
-            try {
-                long index = nextIndex++;
-                if (kind == MonitorKind.LINES) {
-                    recorder.record(new LineRecord(index, method.name(), site.line(), site.text(), method.filename()));
-                } else {
-                    processMemory.sample(memory);
-                    recorder.record(new LineMemoryRecord(index, method.name(), site.line(), memory[0], memory[1],
-                            site.text(), method.filename()));
-                }
-            } catch (RuntimeException e) {
-                stopRecording(e);
-            }
-        }
-    }
-
-    // Called with recordLock held.
-    private void stopRecording(RuntimeException e) {
-        recording = false;
-        report("recording stopped", e);
-    }
-
-    private void report(String what, RuntimeException e) {
-        System.err.println("pikos: " + this + ": " + what + ": " + e.getMessage());
-    }
-
     /** Kept apart from the monitor so that the listener's methods are not part of the public API. */
     private final class Listener implements ProbeListener {
 
         @Override
-        public void onMethod(FunctionEvent event, MethodSite site, int lineNo) {
+        public void onMethod(ProbeThread thread, FunctionEvent event, MethodSite site, int lineNo) {
             if (focus != null && !focus.onMethod(event.isEntry(), site)) {
                 return;
             }
             if (!recordsLines()) {
-                recordFunction(event, site.name(), lineNo, site.filename());
+                session.function(thread, event, site.name(), lineNo, site.filename());
             }
         }
 
         @Override
-        public void onCallOut(FunctionEvent event, CallOutSite site) {
+        public void onCallOut(ProbeThread thread, FunctionEvent event, CallOutSite site) {
             if (recordsLines() || (focus != null && !focus.inFocus())) {
                 return;
             }
-            recordFunction(event, site.callee(), site.line(), site.caller().filename());
+            session.function(thread, event, site.callee(), site.line(), site.caller().filename());
         }
 
         @Override
-        public void onLine(LineSite site) {
+        public void onLine(ProbeThread thread, LineSite site) {
             if (focus != null && !focus.contains(site.method())) {
                 return;
             }
-            recordLine(site);
+            session.line(thread, site);
         }
 
         @Override

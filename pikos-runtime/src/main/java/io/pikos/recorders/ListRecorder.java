@@ -8,6 +8,9 @@ import java.util.function.Predicate;
 /**
  * Keeps records in memory, in the order received. Thread-safe.
  *
+ * <p>It {@linkplain #acceptsBatches() accepts batches}: while a monitor is enabled, {@link #records()}
+ * holds what the monitor has handed over so far; once the monitor is disabled, it holds every record.
+ *
  * @param <R> the type of records it accepts
  */
 public final class ListRecorder<R> implements Recorder<R> {
@@ -44,6 +47,19 @@ public final class ListRecorder<R> implements Recorder<R> {
         if (filter.test(record)) {
             records.add(record);
         }
+    }
+
+    @Override
+    public synchronized void recordAll(List<? extends R> batch) {
+        for (R record : batch) {
+            record(record);
+        }
+    }
+
+    /** @return {@code true}: a list only keeps records, so they may arrive in batches */
+    @Override
+    public boolean acceptsBatches() {
+        return true;
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -115,6 +116,42 @@ class ConcurrentMonitorsTest {
         }
     }
 
+    /**
+     * A list takes records in batches, one per thread: a thread that is alive but not recording when the
+     * monitor is disabled has its last, partly filled batch handed over by the disable, in its order.
+     */
+    @ParameterizedTest
+    @EnumSource(value = MonitorKind.class, names = {"FUNCTIONS", "LINES"})
+    void disable_hands_over_what_a_live_idle_thread_recorded(MonitorKind kind) throws Exception {
+        ListRecorder<MonitorRecord> list = new ListRecorder<>();
+        Monitor monitor = MonitorFactory.monitor(kind, recorder(list)).enable();
+        CountDownLatch recorded = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread worker = new Thread(() -> {
+            ProbeFixture.outer(2); // 14 function records, or 3 lines: far fewer than a batch
+            recorded.countDown();
+            awaitLatch(release);
+        });
+        worker.start();
+        try {
+            recorded.await();
+            assertEquals(List.of(), list.records(), "still in the worker's batch");
+            monitor.disable();
+        } finally {
+            release.countDown();
+            worker.join();
+        }
+        List<MonitorRecord> records = list.records();
+        List<String> expected = isLines(kind) ? List.of("inner 21", "inner 21", "inner 21") : List.of(
+                "call outer", "call inner", "c_call sqrt", "c_return sqrt", "call inner", "c_call sqrt",
+                "c_return sqrt", "call inner", "c_call sqrt", "c_return sqrt", "return inner", "return inner",
+                "return inner", "return outer");
+        assertEquals(expected, records.stream().map(r -> r.column(1) + " " + r.column(2)).toList());
+        for (int i = 0; i < records.size(); i++) {
+            assertEquals(i, records.get(i).index());
+        }
+    }
+
     private static void runWorkers(Monitor monitor) throws InterruptedException {
         CyclicBarrier start = new CyclicBarrier(THREADS);
         List<Thread> workers = new ArrayList<>();
@@ -171,6 +208,14 @@ class ConcurrentMonitorsTest {
             barrier.await();
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

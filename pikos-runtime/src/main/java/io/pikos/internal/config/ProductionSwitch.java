@@ -16,6 +16,7 @@ import javax.management.ObjectName;
 import javax.management.StandardMBean;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -192,6 +193,17 @@ public final class ProductionSwitch implements MonitorsMXBean {
         public void record(MonitorRecord record) {
             recorder.record(record);
             count++; // one writer at a time, under the monitor's lock; volatile for the MXBean's readers
+        }
+
+        @Override
+        public void recordAll(List<? extends MonitorRecord> records) {
+            recorder.recordAll(records);
+            count += records.size(); // as in record
+        }
+
+        @Override
+        public boolean acceptsBatches() {
+            return recorder.acceptsBatches();
         }
 
         @Override

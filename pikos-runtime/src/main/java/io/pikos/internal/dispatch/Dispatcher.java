@@ -24,12 +24,13 @@ import java.util.Arrays;
  * after the guard.
  *
  * <p>A thread that is already inside the dispatcher (a recorder or filter calling woven code) is not
- * dispatched again, so monitoring can never recurse into itself.
+ * dispatched again, so monitoring can never recurse into itself. Listeners receive the thread's
+ * {@link ProbeThread}, where a monitor can keep its per-thread state.
  */
 public final class Dispatcher {
 
     private static final ProbeListener[] NONE = new ProbeListener[0];
-    private static final ThreadLocal<boolean[]> DISPATCHING = ThreadLocal.withInitial(() -> new boolean[1]);
+    private static final ThreadLocal<ProbeThread> THREADS = ThreadLocal.withInitial(ProbeThread::new);
 
     /**
      * Returns whether line events are wanted, as a constant the JIT trusts: the call site every line
@@ -105,17 +106,16 @@ public final class Dispatcher {
      * @param lineNo the line reported in records
      */
     public static void method(FunctionEvent event, MethodSite site, int lineNo) {
-        boolean[] dispatching = DISPATCHING.get();
-        if (dispatching[0]) {
+        ProbeThread thread = THREADS.get();
+        if (!thread.enter()) {
             return;
         }
-        dispatching[0] = true;
         try {
             for (ProbeListener listener : methodListeners) {
-                listener.onMethod(event, site, lineNo);
+                listener.onMethod(thread, event, site, lineNo);
             }
         } finally {
-            dispatching[0] = false;
+            thread.exit();
         }
     }
 
@@ -126,17 +126,16 @@ public final class Dispatcher {
      * @param site  the call
      */
     public static void callOut(FunctionEvent event, CallOutSite site) {
-        boolean[] dispatching = DISPATCHING.get();
-        if (dispatching[0]) {
+        ProbeThread thread = THREADS.get();
+        if (!thread.enter()) {
             return;
         }
-        dispatching[0] = true;
         try {
             for (ProbeListener listener : methodListeners) {
-                listener.onCallOut(event, site);
+                listener.onCallOut(thread, event, site);
             }
         } finally {
-            dispatching[0] = false;
+            thread.exit();
         }
     }
 
@@ -146,17 +145,16 @@ public final class Dispatcher {
      * @param site the line
      */
     public static void line(LineSite site) {
-        boolean[] dispatching = DISPATCHING.get();
-        if (dispatching[0]) {
+        ProbeThread thread = THREADS.get();
+        if (!thread.enter()) {
             return;
         }
-        dispatching[0] = true;
         try {
             for (ProbeListener listener : lineListeners) {
-                listener.onLine(site);
+                listener.onLine(thread, site);
             }
         } finally {
-            dispatching[0] = false;
+            thread.exit();
         }
     }
 

@@ -10,26 +10,29 @@ public interface ProbeListener {
     /**
      * A woven method was entered or left.
      *
+     * @param thread the current thread's dispatching state
      * @param event  {@code CALL}, {@code RETURN} or {@code EXCEPTION}
      * @param site   the method
      * @param lineNo the line of the event, as records report it
      */
-    void onMethod(FunctionEvent event, MethodSite site, int lineNo);
+    void onMethod(ProbeThread thread, FunctionEvent event, MethodSite site, int lineNo);
 
     /**
      * A call from woven code into code that is not woven began or ended.
      *
+     * @param thread the current thread's dispatching state
      * @param event {@code C_CALL}, {@code C_RETURN} or {@code C_EXCEPTION}
      * @param site  the call
      */
-    void onCallOut(FunctionEvent event, CallOutSite site);
+    void onCallOut(ProbeThread thread, FunctionEvent event, CallOutSite site);
 
     /**
      * A source line of a woven method is about to execute.
      *
+     * @param thread the current thread's dispatching state
      * @param site the line
      */
-    void onLine(LineSite site);
+    void onLine(ProbeThread thread, LineSite site);
 
     /** @return whether this listener needs method events (line monitors that are focused do) */
     boolean wantsMethods();
