@@ -1,5 +1,6 @@
 package io.pikos.monitors;
 
+import io.pikos.internal.dispatch.ProbeThread;
 import io.pikos.probe.MethodSite;
 
 import java.lang.reflect.Constructor;
@@ -30,6 +31,7 @@ final class Focus {
 
     /** Per thread: {generation, depth}. A generation older than the monitor's is a depth of 0. */
     private final ThreadLocal<int[]> depths = ThreadLocal.withInitial(() -> new int[2]);
+    private final long slotId = ProbeThread.newOwnerId();
     private final List<Target> targets;
     private volatile byte[] decided = new byte[64]; // by method id: 0 not yet, 1 focus, 2 not focus
     private volatile int generation;
@@ -73,8 +75,8 @@ final class Focus {
      * Follows a method event and tells whether it falls in focus. A focus method's own call and its
      * return are in focus.
      */
-    boolean onMethod(boolean entry, MethodSite site) {
-        int[] depth = depth();
+    boolean onMethod(ProbeThread thread, boolean entry, MethodSite site) {
+        int[] depth = depth(thread);
         boolean isFocus = contains(site);
         if (entry) {
             if (isFocus) {
@@ -90,12 +92,17 @@ final class Focus {
     }
 
     /** Tells whether the current thread is in focus. */
-    boolean inFocus() {
-        return depth()[1] > 0;
+    boolean inFocus(ProbeThread thread) {
+        return depth(thread)[1] > 0;
     }
 
-    private int[] depth() {
-        int[] depth = depths.get();
+    /** The current thread's {generation, depth}: from its probe state's slot, else the thread-local. */
+    private int[] depth(ProbeThread thread) {
+        int[] depth = (int[]) thread.slot(slotId);
+        if (depth == null) {
+            depth = depths.get();
+            thread.putSlot(slotId, depth);
+        }
         if (depth[0] != generation) {
             depth[0] = generation;
             depth[1] = 0;

@@ -116,20 +116,20 @@ abstract class MonitorBase implements Monitor {
 
         @Override
         public void onMethod(ProbeThread thread, FunctionEvent event, MethodSite site, int lineNo) {
-            if (focus != null && !focus.onMethod(event.isEntry(), site)) {
+            if (focus != null && !focus.onMethod(thread, event.isEntry(), site)) {
                 return;
             }
             if (!recordsLines()) {
-                session.function(thread, event, site.name(), lineNo, site.filename());
+                session.method(thread, event, site, lineNo);
             }
         }
 
         @Override
         public void onCallOut(ProbeThread thread, FunctionEvent event, CallOutSite site) {
-            if (recordsLines() || (focus != null && !focus.inFocus())) {
+            if (recordsLines() || (focus != null && !focus.inFocus(thread))) {
                 return;
             }
-            session.function(thread, event, site.callee(), site.line(), site.caller().filename());
+            session.callOut(thread, event, site);
         }
 
         @Override

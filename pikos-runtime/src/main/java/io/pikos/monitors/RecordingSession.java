@@ -3,7 +3,9 @@ package io.pikos.monitors;
 import io.pikos.annotations.MonitorKind;
 import io.pikos.internal.dispatch.FunctionEvent;
 import io.pikos.internal.dispatch.ProbeThread;
+import io.pikos.internal.records.RecordBatch;
 import io.pikos.memory.ProcessMemory;
+import io.pikos.probe.CallOutSite;
 import io.pikos.probe.LineSite;
 import io.pikos.probe.MethodSite;
 import io.pikos.records.FunctionMemoryRecord;
@@ -15,8 +17,9 @@ import io.pikos.recorders.Recorder;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a monitor records between its outermost enable and the matching disable, and the way the
@@ -28,9 +31,9 @@ import java.util.List;
  * each record, JFR) and for memory monitors (a memory sample belongs to the moment it is taken): each
  * record is made, numbered and handed over under one lock.
  * <li><b>In batches</b>, for recorders that {@linkplain Recorder#acceptsBatches() accept them}: each
- * thread writes what its records need (strings and numbers the probes already hold) into its own
- * {@link Batch}, with no lock and no allocation; a full batch is made into records, numbered and handed
- * over under the lock, once per {@value #BATCH_SIZE} records. That is what lets threads record at once
+ * thread writes the event's site, type and line into its own {@link Batch}, with no lock and no
+ * allocation; a full batch is made into records, numbered and handed over under the lock, once per
+ * {@value #BATCH_SIZE} records. That is what lets threads record at once
  * without queueing on a lock. {@link #finish()} hands over every thread's last batch.
  * </ul>
  *
@@ -61,11 +64,12 @@ final class RecordingSession {
     private final Recorder<MonitorRecord> recorder;
     private final Object monitor; // named in messages
     private final ProcessMemory processMemory; // null unless the monitor samples memory
-    private final ThreadLocal<Batch> batches; // null unless records go in batches; see batch()
+    private final boolean batched;
+    private final long slotId = ProbeThread.newOwnerId();
 
     private final Object lock = new Object();
     private final long[] memory = new long[2]; // guarded by lock
-    private final List<Batch> allBatches = new ArrayList<>(); // guarded by lock
+    private final Map<ProbeThread, Batch> batches = new HashMap<>(); // guarded by lock
     private long nextIndex; // guarded by lock
     private boolean recording = true; // guarded by lock
     private volatile boolean closed; // no more events accepted: finished, or the recorder failed
@@ -85,25 +89,41 @@ final class RecordingSession {
         this.monitor = monitor;
         boolean samplesMemory = kind == MonitorKind.FUNCTION_MEMORY || kind == MonitorKind.LINE_MEMORY;
         this.processMemory = samplesMemory ? ProcessMemory.system() : null;
-        this.batches = !samplesMemory && recorder.acceptsBatches() ? new ThreadLocal<>() : null;
+        this.batched = !samplesMemory && recorder.acceptsBatches();
     }
 
     /**
-     * Records a method event.
+     * Records the call, return or exception of a woven method.
      *
-     * @param thread   the current thread, dispatching the event
-     * @param event    the event
-     * @param function the method's name, or the callee's for a call-out
-     * @param lineNo   the line the record carries
-     * @param filename the source file
+     * @param thread the current thread, dispatching the event
+     * @param event  the event
+     * @param site   the method
+     * @param lineNo the line the record carries
      */
-    void function(ProbeThread thread, FunctionEvent event, String function, int lineNo, String filename) {
-        if (batches != null) {
-            if (!closed) {
-                batch(thread).add(event, function, lineNo, filename);
-            }
-            return;
+    void method(ProbeThread thread, FunctionEvent event, MethodSite site, int lineNo) {
+        if (batched) {
+            add(thread, event, site, lineNo);
+        } else {
+            recordAtOnce(event, site.name(), lineNo, site.filename());
         }
+    }
+
+    /**
+     * Records the beginning or end of a call from woven code into code that is not woven.
+     *
+     * @param thread the current thread, dispatching the event
+     * @param event  the event
+     * @param site   the call
+     */
+    void callOut(ProbeThread thread, FunctionEvent event, CallOutSite site) {
+        if (batched) {
+            add(thread, event, site, 0);
+        } else {
+            recordAtOnce(event, site.callee(), site.line(), site.caller().filename());
+        }
+    }
+
+    private void recordAtOnce(FunctionEvent event, String function, int lineNo, String filename) {
         synchronized (lock) {
             if (!recording) {
                 return;
@@ -123,6 +143,19 @@ final class RecordingSession {
         }
     }
 
+    // Where the batches are filled: a site and two words per event, the strings looked up at hand-over.
+    private void add(ProbeThread thread, FunctionEvent event, Object site, int lineNo) {
+        if (closed) {
+            return;
+        }
+        Batch batch = batch(thread);
+        if (batch.add(event, site, lineNo)) {
+            synchronized (lock) {
+                handOver(batch);
+            }
+        }
+    }
+
     /**
      * Records a line.
      *
@@ -130,10 +163,8 @@ final class RecordingSession {
      * @param site   the line
      */
     void line(ProbeThread thread, LineSite site) {
-        if (batches != null) {
-            if (!closed) {
-                batch(thread).add(site);
-            }
+        if (batched) {
+            add(thread, null, site, 0);
             return;
         }
         MethodSite method = site.method();
@@ -165,7 +196,7 @@ final class RecordingSession {
     boolean finish() {
         closed = true;
         synchronized (lock) {
-            for (Batch batch : allBatches) {
+            for (Batch batch : batches.values()) {
                 handOver(batch);
             }
             boolean wasRecording = recording;
@@ -182,21 +213,16 @@ final class RecordingSession {
     }
 
     /**
-     * Returns the current thread's batch: from the thread's slot while this session is the one that
-     * used it last (one monitor enabled, the usual case), else from the thread-local.
+     * Returns the current thread's batch: from the thread's slot while this session has one (up to
+     * four monitors at once), else from the session's map, under the lock.
      */
     private Batch batch(ProbeThread thread) {
-        Batch batch = (Batch) thread.slot(this);
+        Batch batch = (Batch) thread.slot(slotId);
         if (batch == null) {
-            batch = batches.get();
-            if (batch == null) {
-                batch = new Batch(kind == MonitorKind.FUNCTIONS);
-                batches.set(batch);
-                synchronized (lock) {
-                    allBatches.add(batch);
-                }
+            synchronized (lock) {
+                batch = batches.computeIfAbsent(thread, t -> new Batch());
             }
-            thread.putSlot(this, batch);
+            thread.putSlot(slotId, batch);
         }
         return batch;
     }
@@ -224,62 +250,29 @@ final class RecordingSession {
 
     /**
      * The events of one thread not yet handed over. Only its thread adds to it; see the class comment
-     * for how {@link #finish()} reads it.
+     * for how {@link #finish()} reads it. It holds no reference to the session, so that a thread's
+     * probe state, which may keep a batch after the session ends, does not keep the recorder.
      */
-    private final class Batch {
+    private static final class Batch {
 
-        private final Object[] functionsOrLines; // the function name, or the LineSite
-        private final String[] filenames;
-        private final int[] lineNos;
-        private final FunctionEvent[] events;
+        private final Object[] sites = new Object[BATCH_SIZE]; // MethodSite, CallOutSite or LineSite
+        private final FunctionEvent[] events = new FunctionEvent[BATCH_SIZE]; // null for lines
+        private final int[] lineNos = new int[BATCH_SIZE]; // a method event's line
         private int size; // written by the thread with a release store; reset to 0 under lock
 
-        Batch(boolean functions) {
-            this.functionsOrLines = new Object[BATCH_SIZE];
-            this.filenames = functions ? new String[BATCH_SIZE] : null;
-            this.lineNos = functions ? new int[BATCH_SIZE] : null;
-            this.events = functions ? new FunctionEvent[BATCH_SIZE] : null;
-        }
-
-        void add(FunctionEvent event, String function, int lineNo, String filename) {
+        /** Adds an event; tells whether the batch is now full. */
+        boolean add(FunctionEvent event, Object site, int lineNo) {
             int i = size;
+            sites[i] = site;
             events[i] = event;
-            functionsOrLines[i] = function;
             lineNos[i] = lineNo;
-            filenames[i] = filename;
-            added(i + 1);
+            SIZE.setRelease(this, i + 1);
+            return i + 1 == BATCH_SIZE;
         }
 
-        void add(LineSite site) {
-            int i = size;
-            functionsOrLines[i] = site;
-            added(i + 1);
-        }
-
-        private void added(int newSize) {
-            SIZE.setRelease(this, newSize);
-            if (newSize == BATCH_SIZE) {
-                synchronized (lock) {
-                    handOver(this);
-                }
-            }
-        }
-
-        /** Makes the batch's first {@code count} records, numbered from {@code firstIndex}. */
+        /** The batch's first {@code count} events as records numbered from {@code firstIndex}. */
         List<MonitorRecord> records(int count, long firstIndex) {
-            MonitorRecord[] records = new MonitorRecord[count];
-            for (int i = 0; i < count; i++) {
-                long index = firstIndex + i;
-                if (events != null) {
-                    records[i] = new FunctionRecord(index, events[i].text(), (String) functionsOrLines[i], lineNos[i],
-                            filenames[i]);
-                } else {
-                    LineSite site = (LineSite) functionsOrLines[i];
-                    MethodSite method = site.method();
-                    records[i] = new LineRecord(index, method.name(), site.line(), site.text(), method.filename());
-                }
-            }
-            return List.of(records);
+            return new RecordBatch(firstIndex, sites, events, lineNos, count);
         }
     }
 }

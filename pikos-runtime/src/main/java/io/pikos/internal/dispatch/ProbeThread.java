@@ -1,38 +1,69 @@
 package io.pikos.internal.dispatch;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
- * What the dispatcher keeps per thread: whether the thread is already dispatching an event, and one
- * slot in which a monitor keeps its state for the thread at hand, without a thread-local lookup of
- * its own. Used only by its thread.
+ * What the dispatcher keeps per thread: whether the thread is already dispatching an event, and a few
+ * slots in which monitors keep their state for the thread at hand (a focus depth, a batch of
+ * records), found by a comparison or two instead of a lookup in a map of their own. An owner whose
+ * slot was taken by another (more owners at once than slots) finds {@code null} and looks its state
+ * up again. Owners are known by an id from {@link #newOwnerId()}, not by reference, so that a slot
+ * never keeps an owner (a finished recording and its recorder) reachable. Used only by its thread.
  */
 public final class ProbeThread {
 
+    private static final int SLOTS = 4;
+    private static final AtomicLong OWNER_IDS = new AtomicLong();
+
     private boolean dispatching;
-    private Object slotOwner;
-    private Object slot;
+    private final long[] owners = new long[SLOTS]; // 0: free
+    private final Object[] values = new Object[SLOTS];
+    private int nextSlot; // the slot the next new owner takes
 
     ProbeThread() {
     }
 
     /**
-     * Returns what {@code owner} last put in the slot, if the slot is still its own.
+     * Returns a new owner id, never 0, for {@link #slot} and {@link #putSlot}.
      *
-     * @param owner the object that uses the slot
-     * @return the value, or {@code null} if another owner has used the slot since
+     * @return the id
      */
-    public Object slot(Object owner) {
-        return slotOwner == owner ? slot : null;
+    public static long newOwnerId() {
+        return OWNER_IDS.incrementAndGet();
     }
 
     /**
-     * Puts a value in the slot, for {@code owner}, replacing whatever another owner had there.
+     * Returns what an owner last put in its slot, if it still has one.
      *
-     * @param owner the object that uses the slot
+     * @param owner the owner's id
+     * @return the value, or {@code null} if the owner has none or lost it to another owner
+     */
+    public Object slot(long owner) {
+        for (int i = 0; i < SLOTS; i++) {
+            if (owners[i] == owner) {
+                return values[i];
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Puts a value in an owner's slot, taking the oldest other owner's slot if it has none.
+     *
+     * @param owner the owner's id
      * @param value the value
      */
-    public void putSlot(Object owner, Object value) {
-        slotOwner = owner;
-        slot = value;
+    public void putSlot(long owner, Object value) {
+        for (int i = 0; i < SLOTS; i++) {
+            if (owners[i] == owner) {
+                values[i] = value;
+                return;
+            }
+        }
+        int i = nextSlot;
+        nextSlot = (i + 1) % SLOTS;
+        owners[i] = owner;
+        values[i] = value;
     }
 
     /** Enters dispatching; returns {@code false}, doing nothing, if the thread already is. */
