@@ -1,20 +1,13 @@
 package io.pikos.cli;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -32,47 +25,16 @@ class EdgeCasesTest {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, List<CSVRecord> rows) {
-    }
-
-    private Run run(String monitor, String name, String source, String... options) throws IOException {
-        Path file = Files.writeString(dir.resolve(name + ".java"), source);
-        Path csv = dir.resolve(name + "-" + monitor + ".csv");
-        String[] args = new String[4 + options.length + 4];
-        args[0] = monitor;
-        args[1] = file.toString();
-        args[2] = "--recording=csv";
-        args[3] = "--output=" + csv;
-        System.arraycopy(options, 0, args, 4, options.length);
-        args[4 + options.length] = "--buffered";
-        args[5 + options.length] = "--weave";
-        args[6 + options.length] = "*";
-        args[7 + options.length] = "--";
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        PrintStream captured = new PrintStream(out, true, StandardCharsets.UTF_8);
-        System.setOut(captured);
-        int status;
-        try {
-            status = PikosRun.execute(args, captured, System.err);
-        } finally {
-            System.setOut(original);
-        }
-        try (Reader in = Files.newBufferedReader(csv);
-             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-            return new Run(status, out.toString(StandardCharsets.UTF_8), parser.getRecords());
-        }
-    }
-
-    private static List<String> events(Run run) {
-        return run.rows().stream().filter(r -> !r.get("type").startsWith("c_"))
-                .map(r -> r.get("type") + " " + r.get("function")).toList();
+    private WovenRun run(String monitor, String name, String source, String... options) throws IOException {
+        String[] buffered = Arrays.copyOf(options, options.length + 1);
+        buffered[options.length] = "--buffered";
+        return WovenRun.of(dir, monitor, name, source, buffered);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"functions", "lines", "function_memory"})
     void recursion_ten_thousand_deep_records_every_frame(String monitor) throws IOException {
-        Run run = run(monitor, "Deep", """
+        WovenRun run = run(monitor, "Deep", """
                 public class Deep {
                     static long sum(int n) {
                         if (n == 0) {
@@ -105,7 +67,7 @@ class EdgeCasesTest {
      */
     @Test
     void a_stack_overflow_in_focused_code_is_the_programs_and_the_focus_recovers() throws IOException {
-        Run run = run("functions", "Overflow", """
+        WovenRun run = run("functions", "Overflow", """
                 public class Overflow {
                     static int depth(int n) {
                         return depth(n + 1) + 1;
@@ -125,14 +87,14 @@ class EdgeCasesTest {
                 """, "--focused-on=depth");
         assertEquals(0, run.status());
         assertEquals("overflow caught" + System.lineSeparator() + "42" + System.lineSeparator(), run.out());
-        List<String> events = events(run);
+        List<String> events = run.events();
         assertTrue(events.stream().noneMatch(e -> e.endsWith(" after") || e.endsWith(" main")), events.toString());
         assertEquals("call depth", events.get(0));
     }
 
     @Test
     void an_exception_crossing_focused_frames_leaves_each_and_the_focus_with_it() throws IOException {
-        Run run = run("functions", "Crossing", """
+        WovenRun run = run("functions", "Crossing", """
                 public class Crossing {
                     static void inner() {
                         throw new IllegalStateException("deep");
@@ -160,7 +122,7 @@ class EdgeCasesTest {
                 """, "--focused-on=middle");
         assertEquals(0, run.status());
         assertEquals("caught deep" + System.lineSeparator(), run.out());
-        assertEquals(List.of("call middle", "call inner", "exception inner", "exception middle"), events(run));
+        assertEquals(List.of("call middle", "call inner", "exception inner", "exception middle"), run.events());
     }
 
     @Test
@@ -168,7 +130,7 @@ class EdgeCasesTest {
         String parameters = IntStream.range(0, 255).mapToObj(i -> "int p" + i).collect(Collectors.joining(", "));
         String sum = IntStream.range(0, 255).mapToObj(i -> "p" + i).collect(Collectors.joining(" + "));
         String arguments = IntStream.range(0, 255).mapToObj(Integer::toString).collect(Collectors.joining(", "));
-        Run run = run("lines", "Wide", """
+        WovenRun run = run("lines", "Wide", """
                 public class Wide {
                     static int sum(%s) {
                         int total = %s;

@@ -1,7 +1,5 @@
 package io.pikos.cli;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,11 +7,8 @@ import org.junit.jupiter.api.io.TempDir;
 import javax.tools.ToolProvider;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
@@ -31,43 +26,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PikosRunIT {
 
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Path LAUNCHER = ROOT.resolve("bin/pikos-run");
+    private static final Path ROOT = Launched.ROOT;
 
     @TempDir
     Path dir;
 
-    private record Result(int status, String out, String err) {
-    }
-
-    private static Result run(Path workingDirectory, String stdin, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).start();
-        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        // Read both streams to the end before waiting, so that neither pipe can fill and block the program.
-        var err = new java.util.concurrent.CompletableFuture<String>();
-        Thread errReader = new Thread(() -> err.complete(read(process.getErrorStream())));
-        errReader.start();
-        String out = read(process.getInputStream());
-        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "pikos-run did not end");
-        return new Result(process.exitValue(), out, err.get());
-    }
-
-    private static String read(java.io.InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    private static Launched run(Path workingDirectory, String stdin, String... args) throws Exception {
+        return Launched.pikosRun(workingDirectory, "", stdin, args);
     }
 
     @Test
     void the_seed_example_writes_the_seed_csv() throws Exception {
         Path csv = ROOT.resolve("monitor_records.csv");
         Files.deleteIfExists(csv);
-        Result result = run(ROOT, "", "line_memory", "samples/src/main/java/io/pikos/samples/MandelbrotSetExample.java",
+        Launched result = run(ROOT, "", "line_memory", "samples/src/main/java/io/pikos/samples/MandelbrotSetExample.java",
                 "--recording", "csv", "--focused-on=mandelbrot", "--", dir.resolve("mandelbrot.png").toString());
         assertEquals(0, result.status(), result.err());
         assertEquals("", result.err());
@@ -102,7 +74,7 @@ class PikosRunIT {
                 }
                 """);
         Path csv = dir.resolve("app.csv");
-        Result result = run(dir, "", "functions", app.toString(), "--buffered", "--recording", "csv", "-o", csv.toString(),
+        Launched result = run(dir, "", "functions", app.toString(), "--buffered", "--recording", "csv", "-o", csv.toString(),
                 "--", "21");
         assertEquals(0, result.status(), result.err());
         assertEquals("42\n", result.out());
@@ -116,7 +88,7 @@ class PikosRunIT {
     @Test
     void a_main_class_on_the_classpath_runs_with_its_arguments() throws Exception {
         Path csv = dir.resolve("greeter.csv");
-        Result result = run(dir, "", "lines", "-cp", ROOT.resolve("pikos-cli/target/test-classes").toString(),
+        Launched result = run(dir, "", "lines", "-cp", ROOT.resolve("pikos-cli/target/test-classes").toString(),
                 "io.pikos.cli.demo.Greeter", "--recording", "csv", "-o", csv.toString(), "--focused-on", "Phrases.greet",
                 "--", "ann");
         assertEquals(0, result.status(), result.err());
@@ -140,7 +112,7 @@ class PikosRunIT {
                 }
                 """);
         Path csv = dir.resolve("quits.csv");
-        Result result = run(dir, "", "functions", source.toString(), "--buffered", "--recording", "csv", "-o", csv.toString());
+        Launched result = run(dir, "", "functions", source.toString(), "--buffered", "--recording", "csv", "-o", csv.toString());
         assertEquals(7, result.status(), result.err());
         assertEquals("quitting\n", result.out());
         String text = Files.readString(csv);
@@ -162,13 +134,11 @@ class PikosRunIT {
                 }
                 """);
         Path csv = dir.resolve("fails.csv");
-        Result result = run(dir, "", "functions", source.toString(), "--buffered", "--recording", "csv", "-o", csv.toString());
+        Launched result = run(dir, "", "functions", source.toString(), "--buffered", "--recording", "csv", "-o", csv.toString());
         assertEquals(1, result.status());
-        Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                source.toString()).directory(dir.toFile()).start();
-        String expected = read(java.getErrorStream());
-        assertEquals(1, java.waitFor());
-        assertEquals(expected, result.err());
+        Launched java = Launched.java(dir, source.toString());
+        assertEquals(1, java.status());
+        assertEquals(java.err(), result.err());
         List<String> records = rows(csv).stream().map(r -> r.get("type") + " " + r.get("function")).toList();
         assertEquals(List.of("call main", "call fail", "c_call <init>", "c_return <init>", "exception fail",
                 "exception main"), records);
@@ -186,7 +156,7 @@ class PikosRunIT {
                 }
                 """);
         Path csv = dir.resolve("waits.csv");
-        Process process = new ProcessBuilder(LAUNCHER.toString(), "lines", source.toString(), "--buffered",
+        Process process = new ProcessBuilder(Launched.LAUNCHER.toString(), "lines", source.toString(), "--buffered",
                 "--recording", "csv", "-o", csv.toString()).directory(dir.toFile()).redirectError(dir.resolve("err.txt").toFile())
                 .start();
         try (BufferedReader out = process.inputReader()) {
@@ -217,7 +187,7 @@ class PikosRunIT {
                     }
                 }
                 """);
-        Result result = run(dir, "", "functions", source.toString(), "--buffered", "--recording", "csv", "-o", "/dev/full");
+        Launched result = run(dir, "", "functions", source.toString(), "--buffered", "--recording", "csv", "-o", "/dev/full");
         assertEquals(3, result.status());
         assertEquals("399980000\n", result.out());
         assertEquals("pikos: FunctionMonitor[CsvFileRecorder]: recording stopped: cannot write /dev/full: "
@@ -234,7 +204,7 @@ class PikosRunIT {
                     }
                 }
                 """);
-        Result result = run(dir, "pikos\n", "lines", source.toString(), "--recording", "csv", "-o", dir.resolve("e.csv").toString());
+        Launched result = run(dir, "pikos\n", "lines", source.toString(), "--recording", "csv", "-o", dir.resolve("e.csv").toString());
         assertEquals(0, result.status(), result.err());
         assertEquals("sokip\n", result.out());
     }
@@ -268,9 +238,6 @@ class PikosRunIT {
     }
 
     private static List<CSVRecord> rows(Path csv) throws IOException {
-        try (Reader in = Files.newBufferedReader(csv);
-             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-            return parser.getRecords();
-        }
+        return CsvRecords.read(csv);
     }
 }

@@ -4,8 +4,6 @@ import io.pikos.cli.demo.Greeter;
 import io.pikos.cli.demo.LangDemo;
 import io.pikos.cli.internal.InProcessWeaver;
 import io.pikos.weaver.lines.LineInstrumenter;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.lang3.StringUtils;
 import org.junit.jupiter.api.Test;
@@ -16,7 +14,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Reader;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -299,10 +296,7 @@ class PikosRunTest {
     }
 
     private static List<CSVRecord> rows(Path csv) throws IOException {
-        try (Reader in = Files.newBufferedReader(csv);
-             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-            return parser.getRecords();
-        }
+        return CsvRecords.read(csv);
     }
 
     private static String location(Class<?> type) {
