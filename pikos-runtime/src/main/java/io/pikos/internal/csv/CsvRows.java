@@ -151,22 +151,26 @@ public abstract sealed class CsvRows permits Utf8CsvRows, CharCsvRows {
         return false;
     }
 
-    /** The number of chars of {@code value} in decimal, its sign included. */
-    static int decimalLength(long value) {
-        int sign = 0;
-        if (value < 0) {
-            sign = 1;
-        } else {
-            value = -value;
+    /** "00" to "99": the two digits of {@code n} at {@code 2 * n} and {@code 2 * n + 1}. */
+    static final byte[] PAIRS = new byte[200];
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
         }
-        // Negative values have one more of them, so Long.MIN_VALUE fits the same loop.
-        long bound = -10;
-        for (int digits = 1; digits < 19; digits++) {
-            if (value > bound) {
-                return digits + sign;
-            }
-            bound *= 10;
+        long power = 1;
+        for (int i = 0; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = power;
+            power *= 10;
         }
-        return 19 + sign;
+    }
+
+    /** The number of decimal digits of {@code value}, which is at least 10. */
+    static int digits(long value) {
+        // log10 estimated from the bit length (1233 / 4096 ≈ log10(2)), then corrected by one comparison
+        int estimate = ((64 - Long.numberOfLeadingZeros(value)) * 1233) >>> 12;
+        return estimate + (value >= POWERS_OF_TEN[estimate] ? 1 : 0);
     }
 }

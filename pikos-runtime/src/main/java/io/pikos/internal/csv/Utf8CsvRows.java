@@ -120,36 +120,46 @@ public final class Utf8CsvRows extends CsvRows {
 
     @Override
     void number(long value) {
-        if (value >= 0 && value < 10) {
-            ensure(1);
-            buffer[length++] = (byte) ('0' + value);
+        if (value < 10) {
+            if (value >= 0) {
+                ensure(1);
+                buffer[length++] = (byte) ('0' + value);
+            } else if (value == Long.MIN_VALUE) {
+                plain(Long.toString(value));
+            } else {
+                ensure(1);
+                buffer[length++] = '-';
+                number(-value);
+            }
             return;
         }
-        int size = decimalLength(value);
+        int size = digits(value);
         ensure(size);
         byte[] b = buffer;
         int p = length + size;
-        long v = value < 0 ? value : -value; // negative, so that Long.MIN_VALUE needs no special case
-        while (v <= -100) {
-            long q = v / 100;
-            int r = (int) (q * 100 - v);
-            int tens = r / 10;
-            b[--p] = (byte) ('0' + (r - tens * 10));
-            b[--p] = (byte) ('0' + tens);
+        length = p;
+        // Digits from the last, two at a time; in long arithmetic only while the value needs it.
+        while (value > Integer.MAX_VALUE) {
+            long q = value / 100;
+            int r = 2 * (int) (value - q * 100);
+            b[--p] = PAIRS[r + 1];
+            b[--p] = PAIRS[r];
+            value = q;
+        }
+        int v = (int) value;
+        while (v >= 100) {
+            int q = v / 100;
+            int r = 2 * (v - q * 100);
+            b[--p] = PAIRS[r + 1];
+            b[--p] = PAIRS[r];
             v = q;
         }
-        int r = (int) -v;
-        if (r >= 10) {
-            int tens = r / 10;
-            b[--p] = (byte) ('0' + (r - tens * 10));
-            b[--p] = (byte) ('0' + tens);
+        if (v >= 10) {
+            b[--p] = PAIRS[2 * v + 1];
+            b[--p] = PAIRS[2 * v];
         } else {
-            b[--p] = (byte) ('0' + r);
+            b[--p] = (byte) ('0' + v);
         }
-        if (value < 0) {
-            b[--p] = '-';
-        }
-        length += size;
     }
 
     @Override
