@@ -39,7 +39,7 @@ abstract class WriterRecorder implements Recorder<MonitorRecord> {
     private Writer out;
     private final StringBuilder row = new StringBuilder(128); // guarded by this
     private CsvRows csv; // guarded by this; made on the first prepare of a CSV recorder
-    private RowStream bytesOut; // out, when it takes UTF-8 rows directly
+    private RowStream bytesOut; // guarded by this; out, when it takes UTF-8 rows directly
     private boolean ready;
     private boolean headerWritten;
     private boolean failed; // a write failed since prepare: reported once, by whoever recorded, never again at exit
