@@ -23,6 +23,7 @@ final class RowStream extends Writer {
     private final byte[] buffer;
     private int count;
     private boolean closed;
+    private char[] chars = new char[256]; // a string's chars, on their way to the buffer
 
     RowStream(OutputStream out, int bufferSize) {
         this.out = out;
@@ -93,7 +94,9 @@ final class RowStream extends Writer {
 
     @Override
     public void write(String text, int offset, int length) throws IOException {
-        char[] chars = new char[length];
+        if (chars.length < length) {
+            chars = new char[Math.max(length, 2 * chars.length)];
+        }
         text.getChars(offset, offset + length, chars, 0);
         write(chars, 0, length);
     }
