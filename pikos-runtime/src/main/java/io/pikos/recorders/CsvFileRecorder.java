@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.util.function.Predicate;
 
 /**
- * Writes records as CSV to a file, in UTF-8, through Apache Commons CSV: the column names as the
- * first row, then one row per record, each ended by {@code \r\n}, a field quoted only when it holds
- * a comma, a double quote or a line break, exactly as the seed's Python {@code csv.writer} writes it.
+ * Writes records as CSV to a file, in UTF-8: the column names as the first row, then one row per
+ * record, each ended by {@code \r\n}, a field quoted only when it holds a comma, a double quote or a
+ * line break, exactly as the seed's Python {@code csv.writer} writes it. (Rows are formatted by pikos'
+ * own writer, straight to UTF-8 bytes; its tests check it byte for byte against Apache Commons CSV.)
  *
  * <p>The file is created or truncated the first time the recorder is prepared, appended to when it
  * is prepared again (one header in all), and closed on each {@link #finish()}; records still

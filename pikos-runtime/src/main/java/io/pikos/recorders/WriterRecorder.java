@@ -1,6 +1,8 @@
 package io.pikos.recorders;
 
+import io.pikos.internal.csv.CharCsvRows;
 import io.pikos.internal.csv.CsvRows;
+import io.pikos.internal.csv.Utf8CsvRows;
 import io.pikos.records.MonitorRecord;
 import io.pikos.records.RecordLayout;
 
@@ -18,6 +20,11 @@ import java.util.function.Predicate;
  * The common mechanics of the text and CSV recorders: a header written once in the recorder's life,
  * one whole line per record under a lock (so lines from several threads never interleave), optional
  * flushing after each record, and a flush at JVM exit of whatever is still prepared.
+ *
+ * <p>Each line is made whole first and handed to the writer in one call. CSV rows are built by a
+ * {@link CsvRows} of the recorder's own: as UTF-8 bytes when the writer is a {@link RowStream} (the
+ * file recorders and the CSV stream recorder over an {@code OutputStream}), which then skips chars
+ * altogether, and as chars for any other writer.
  */
 abstract class WriterRecorder implements Recorder<MonitorRecord> {
 
@@ -31,6 +38,8 @@ abstract class WriterRecorder implements Recorder<MonitorRecord> {
     private final boolean autoFlush;
     private Writer out;
     private final StringBuilder row = new StringBuilder(128); // guarded by this
+    private CsvRows csv; // guarded by this; made on the first prepare of a CSV recorder
+    private RowStream bytesOut; // guarded by this; out, when it takes UTF-8 rows directly
     private boolean ready;
     private boolean headerWritten;
     private boolean failed; // a write failed since prepare: reported once, by whoever recorded, never again at exit
@@ -66,6 +75,12 @@ abstract class WriterRecorder implements Recorder<MonitorRecord> {
         } catch (IOException e) {
             throw new RecorderException("cannot write " + target() + ": " + reason(e), e);
         }
+        if (format == Format.CSV) {
+            bytesOut = out instanceof RowStream stream ? stream : null;
+            if (bytesOut != null ? !(csv instanceof Utf8CsvRows) : !(csv instanceof CharCsvRows)) {
+                csv = bytesOut != null ? new Utf8CsvRows() : new CharCsvRows();
+            }
+        }
         try {
             if (!headerWritten) {
                 writeHeader(layout);
@@ -99,13 +114,19 @@ abstract class WriterRecorder implements Recorder<MonitorRecord> {
         try {
             // Each record is made whole first and written in one call, so that a write that fails
             // leaves whole rows behind it, and another writer of the stream cannot split one.
-            row.setLength(0);
-            switch (format) {
-                case FORMATTED -> row.append(record.layout().textLine(record)).append('\n');
-                case PLAIN -> row.append(record).append('\n');
-                case CSV -> CsvRows.writeRow(row, record);
+            if (format == Format.CSV) {
+                csv.clear();
+                csv.row(record);
+                writeCsv();
+            } else {
+                row.setLength(0);
+                if (format == Format.FORMATTED) {
+                    row.append(record.layout().textLine(record)).append('\n');
+                } else {
+                    row.append(record).append('\n');
+                }
+                out.append(row);
             }
-            out.append(row);
             if (autoFlush) {
                 out.flush();
             }
@@ -132,14 +153,28 @@ abstract class WriterRecorder implements Recorder<MonitorRecord> {
     }
 
     private void writeHeader(RecordLayout layout) throws IOException {
+        if (format == Format.CSV) {
+            csv.clear();
+            csv.header(layout);
+            writeCsv();
+            return;
+        }
         row.setLength(0);
-        switch (format) {
-            case FORMATTED -> row.append(layout.textHeader()).append('\n')
-                    .append(layout.textSeparator()).append('\n');
-            case PLAIN -> { }
-            case CSV -> CsvRows.writeHeader(row, layout);
+        if (format == Format.FORMATTED) {
+            row.append(layout.textHeader()).append('\n').append(layout.textSeparator()).append('\n');
         }
         out.append(row);
+    }
+
+    /** Writes what {@link #csv} holds in one call. */
+    private void writeCsv() throws IOException {
+        if (bytesOut != null) {
+            Utf8CsvRows bytes = (Utf8CsvRows) csv;
+            bytesOut.writeRows(bytes.buffer(), 0, bytes.length());
+        } else {
+            CharCsvRows chars = (CharCsvRows) csv;
+            out.write(chars.buffer(), 0, chars.length());
+        }
     }
 
     private synchronized void flushAtExit() {

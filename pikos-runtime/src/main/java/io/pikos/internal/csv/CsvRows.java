@@ -1,72 +1,176 @@
 package io.pikos.internal.csv;
 
+import io.pikos.records.FunctionMemoryRecord;
+import io.pikos.records.FunctionRecord;
+import io.pikos.records.LineMemoryRecord;
+import io.pikos.records.LineRecord;
 import io.pikos.records.MonitorRecord;
 import io.pikos.records.RecordLayout;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.QuoteMode;
-
-import java.io.IOException;
 
 /**
- * Writes records as CSV rows the way the seed's Python {@code csv.writer} does: comma-separated,
+ * Formats records as CSV rows the way the seed's Python {@code csv.writer} does: comma-separated,
  * {@code \r\n} after each row, and a field quoted only when it contains a comma, a double quote,
- * {@code \r} or {@code \n} (RFC 4180; quotes inside a quoted field are doubled).
+ * {@code \r} or {@code \n} (quotes inside a quoted field are doubled); numbers in decimal, a
+ * {@code null} field empty.
  *
- * <p>Commons CSV's own minimal quoting also quotes a field that starts with a space or any character
- * up to {@code #}, which would quote nearly every indented source line where the seed does not; so
- * each field is given either to a quoting format or to one that writes it as it is.
+ * <p>A row is built whole in a buffer of the subclass ({@link Utf8CsvRows}: UTF-8 bytes,
+ * {@link CharCsvRows}: chars) and then handed on in one call, so that a row is never split between
+ * two writes. The four record types are read through their accessors (no boxing); another
+ * {@link MonitorRecord} through {@link MonitorRecord#column(int)}.
+ *
+ * <p>Not thread-safe: a recorder owns one and uses it under its lock. The subclasses remember how
+ * recent strings are written (the same function names, file names, event types and source lines
+ * recur, as the same instances), so formatting a string is usually one copy.
  */
-public final class CsvRows {
+public abstract sealed class CsvRows permits Utf8CsvRows, CharCsvRows {
 
-    private static final CSVFormat QUOTED = CSVFormat.DEFAULT.builder().setQuoteMode(QuoteMode.MINIMAL).get();
-    private static final CSVFormat PLAIN = CSVFormat.DEFAULT.builder().setQuote(null).get();
-
-    private CsvRows() {
+    CsvRows() {
     }
 
+    /** Empties the buffer. */
+    public abstract void clear();
+
+    /** Appends a string field, quoted if it must be; {@code null} is an empty field. */
+    abstract void text(String value);
+
+    /** Appends a number field. */
+    abstract void number(long value);
+
+    /** Appends a comma. */
+    abstract void comma();
+
+    /** Appends {@code \r\n}. */
+    abstract void endRow();
+
     /**
-     * Writes the column names of a record type as one row.
+     * Appends the column names of a record type as one row.
      *
-     * @param out    where to write
      * @param layout the record type's layout
-     * @throws IOException if {@code out} fails
      */
-    public static void writeHeader(Appendable out, RecordLayout layout) throws IOException {
+    public final void header(RecordLayout layout) {
         boolean first = true;
         for (String column : layout.columns()) {
-            writeField(out, column, first);
+            if (!first) {
+                comma();
+            }
+            text(column);
             first = false;
         }
-        PLAIN.println(out);
+        endRow();
     }
 
     /**
-     * Writes one record as one row.
+     * Appends one record as one row.
      *
-     * @param out    where to write
      * @param record the record
-     * @throws IOException if {@code out} fails
      */
-    public static void writeRow(Appendable out, MonitorRecord record) throws IOException {
+    public final void row(MonitorRecord record) {
+        if (record instanceof FunctionRecord r) {
+            number(r.index());
+            comma();
+            text(r.type());
+            comma();
+            text(r.function());
+            comma();
+            number(r.lineNo());
+            comma();
+            text(r.filename());
+        } else if (record instanceof LineRecord r) {
+            number(r.index());
+            comma();
+            text(r.function());
+            comma();
+            number(r.lineNo());
+            comma();
+            text(r.line());
+            comma();
+            text(r.filename());
+        } else if (record instanceof FunctionMemoryRecord r) {
+            number(r.index());
+            comma();
+            text(r.type());
+            comma();
+            text(r.function());
+            comma();
+            number(r.rss());
+            comma();
+            number(r.vms());
+            comma();
+            number(r.lineNo());
+            comma();
+            text(r.filename());
+        } else if (record instanceof LineMemoryRecord r) {
+            number(r.index());
+            comma();
+            text(r.function());
+            comma();
+            number(r.lineNo());
+            comma();
+            number(r.rss());
+            comma();
+            number(r.vms());
+            comma();
+            text(r.line());
+            comma();
+            text(r.filename());
+        } else {
+            anyRow(record);
+        }
+        endRow();
+    }
+
+    private void anyRow(MonitorRecord record) {
         int columns = record.layout().columns().size();
         for (int i = 0; i < columns; i++) {
-            writeField(out, record.column(i), i == 0);
+            if (i > 0) {
+                comma();
+            }
+            Object value = record.column(i);
+            if (value instanceof Long || value instanceof Integer) {
+                number(((Number) value).longValue());
+            } else if (value == null || value instanceof String) {
+                text((String) value);
+            } else {
+                // As Commons CSV printed it before: the value's text, never quoted.
+                plain(value.toString());
+            }
         }
-        PLAIN.println(out);
     }
 
-    private static void writeField(Appendable out, Object value, boolean first) throws IOException {
-        CSVFormat format = value instanceof String text && needsQuotes(text) ? QUOTED : PLAIN;
-        format.print(value, out, first);
-    }
+    /** Appends a field as it is, never quoted. */
+    abstract void plain(String value);
 
-    private static boolean needsQuotes(String text) {
+    /** Whether a field must be quoted: it holds a comma, a double quote, {@code \r} or {@code \n}. */
+    static boolean needsQuotes(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+            if (c <= '"' ? c == '"' || c == '\n' || c == '\r' : c == ',') {
                 return true;
             }
         }
         return false;
+    }
+
+    /** "00" to "99": the two digits of {@code n} at {@code 2 * n} and {@code 2 * n + 1}. */
+    static final byte[] PAIRS = new byte[200];
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+        long power = 1;
+        for (int i = 0; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = power;
+            power *= 10;
+        }
+    }
+
+    /** The number of decimal digits of {@code value}, which is at least 10. */
+    static int digits(long value) {
+        // log10 estimated from the bit length (1233 / 4096 ≈ log10(2)), then corrected by one comparison
+        int estimate = ((64 - Long.numberOfLeadingZeros(value)) * 1233) >>> 12;
+        return estimate + (value >= POWERS_OF_TEN[estimate] ? 1 : 0);
     }
 }
