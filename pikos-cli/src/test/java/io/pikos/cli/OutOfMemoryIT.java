@@ -166,11 +166,13 @@ class OutOfMemoryIT {
      * The heap filled to the last byte by the program, which then calls monitored methods that allocate
      * nothing, and lets go: the allocation that fails is pikos', in a hook. The program must not see it;
      * at most one line on standard error says that recording stopped. A first round fills the heap
-     * almost as far, so that every line's probe is already linked when the heap is full (linking a call
-     * site allocates).
+     * leaving 128 KiB, so that every method and line has run once, and its call sites are linked, before
+     * the heap is full: linking a call site allocates, in the JVM, where pikos cannot catch the error (a
+     * limit the README states).
      */
-    @Disabled("pikos-runtime bug: an OutOfMemoryError in a hook leaves the hook into the program (MonitorBase "
-            + "catches RuntimeException only), and the record's index is taken before the record is made")
+    @Disabled("not yet kept (README): with every site linked, the program still sees an OutOfMemoryError "
+            + "thrown inside a woven method's frame (sum, or exhaust's catch block under a line monitor) once "
+            + "the heap is full; the errors pikos' own code meets are caught")
     @ParameterizedTest(name = "{0}, buffered {1}")
     @CsvSource(delimiter = '|', textBlock = """
             functions       | true
@@ -209,7 +211,7 @@ class OutOfMemoryIT {
                         long[] values = new long[100];
                         java.util.Arrays.fill(values, 3);
                         for (int round = 0; round < 2; round++) {
-                            Object[] hoard = exhaust(round == 0 ? 1 << 10 : 0);
+                            Object[] hoard = exhaust(round == 0 ? 1 << 14 : 0);
                             long total = sum(values) + hoard.length;
                             hoard = null;
                             System.out.println(total);

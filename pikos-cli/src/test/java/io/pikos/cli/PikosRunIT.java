@@ -120,6 +120,42 @@ class PikosRunIT {
         assertTrue(rows(csv).stream().anyMatch(r -> r.get("type").equals("call") && r.get("function").equals("quit")), text);
     }
 
+    /**
+     * A program that enables its own monitor into a buffered file and exits without disabling it: the
+     * records still waiting in the monitor's per-thread batch are handed over and flushed at exit.
+     */
+    @Test
+    void system_exit_with_a_monitor_the_program_enabled_itself_keeps_every_record() throws Exception {
+        Path source = Files.writeString(dir.resolve("OwnMonitor.java"), """
+                import io.pikos.monitors.FunctionMonitor;
+                import io.pikos.recorders.CsvFileRecorder;
+                import java.nio.file.Path;
+
+                public class OwnMonitor {
+                    public static void main(String[] args) {
+                        new FunctionMonitor(new CsvFileRecorder(Path.of(args[0]))).enable();
+                        long sum = 0;
+                        for (int i = 0; i < 1000; i++) {
+                            sum += square(i);
+                        }
+                        System.out.println(sum);
+                        System.exit(5);
+                    }
+                    static long square(long x) {
+                        return x * x;
+                    }
+                }
+                """);
+        Path own = dir.resolve("own.csv");
+        Launched result = run(dir, "", "functions", source.toString(), "--recording", "csv", "-o",
+                dir.resolve("run.csv").toString(), "--", own.toString());
+        assertEquals(5, result.status(), result.err());
+        assertEquals("332833500\n", result.out());
+        List<CSVRecord> rows = rows(own);
+        CsvRecords.assertWholeAndIndexed(rows);
+        assertEquals(2_000, rows.stream().filter(r -> r.get("function").equals("square")).count());
+    }
+
     /** The program's stack trace on standard error is what {@code java Fails.java} prints; status 1. */
     @Test
     void an_uncaught_exception_is_reported_as_java_reports_it_and_the_records_are_flushed() throws Exception {

@@ -94,7 +94,7 @@ abstract class MonitorBase implements Monitor {
         return getClass().getSimpleName() + "[" + recorder.getClass().getSimpleName() + "]";
     }
 
-    static void report(Object monitor, String what, RuntimeException e) {
+    static void report(Object monitor, String what, Throwable e) {
         System.err.println("pikos: " + monitor + ": " + what + ": " + e.getMessage());
     }
 
@@ -114,30 +114,45 @@ abstract class MonitorBase implements Monitor {
     /** Kept apart from the monitor so that the listener's methods are not part of the public API. */
     private final class Listener implements ProbeListener {
 
+        // Each catches an OutOfMemoryError thrown in pikos' code (a focus deciding, a batch made or handed
+        // over, a record made): recording stops, and the error is not thrown into the program.
+
         @Override
         public void onMethod(ProbeThread thread, FunctionEvent event, MethodSite site, int lineNo) {
-            if (focus != null && !focus.onMethod(thread, event.isEntry(), site)) {
-                return;
-            }
-            if (!recordsLines()) {
-                session.method(thread, event, site, lineNo);
+            try {
+                if (focus != null && !focus.onMethod(thread, event.isEntry(), site)) {
+                    return;
+                }
+                if (!recordsLines()) {
+                    session.method(thread, event, site, lineNo);
+                }
+            } catch (OutOfMemoryError e) {
+                session.outOfMemory(e);
             }
         }
 
         @Override
         public void onCallOut(ProbeThread thread, FunctionEvent event, CallOutSite site) {
-            if (recordsLines() || (focus != null && !focus.inFocus(thread))) {
-                return;
+            try {
+                if (recordsLines() || (focus != null && !focus.inFocus(thread))) {
+                    return;
+                }
+                session.callOut(thread, event, site);
+            } catch (OutOfMemoryError e) {
+                session.outOfMemory(e);
             }
-            session.callOut(thread, event, site);
         }
 
         @Override
         public void onLine(ProbeThread thread, LineSite site) {
-            if (focus != null && !focus.contains(site.method())) {
-                return;
+            try {
+                if (focus != null && !focus.contains(site.method())) {
+                    return;
+                }
+                session.line(thread, site);
+            } catch (OutOfMemoryError e) {
+                session.outOfMemory(e);
             }
-            session.line(thread, site);
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.pikos.monitors;
 import io.pikos.annotations.MonitorKind;
 import io.pikos.internal.dispatch.FunctionEvent;
 import io.pikos.internal.dispatch.ProbeThread;
+import io.pikos.internal.records.OpenBatches;
 import io.pikos.internal.records.RecordBatch;
 import io.pikos.memory.ProcessMemory;
 import io.pikos.probe.CallOutSite;
@@ -72,7 +73,9 @@ final class RecordingSession {
     private final Map<ProbeThread, Batch> batches = new HashMap<>(); // guarded by lock
     private long nextIndex; // guarded by lock
     private boolean recording = true; // guarded by lock
+    private Throwable unreported; // guarded by lock: why recording stopped, when there was no memory to say it
     private volatile boolean closed; // no more events accepted: finished, or the recorder failed
+    private final Runnable atExit = this::finish; // ends the session if the JVM exits while it is open
 
     /**
      * Starts a session.
@@ -90,6 +93,9 @@ final class RecordingSession {
         boolean samplesMemory = kind == MonitorKind.FUNCTION_MEMORY || kind == MonitorKind.LINE_MEMORY;
         this.processMemory = samplesMemory ? ProcessMemory.system() : null;
         this.batched = !samplesMemory && recorder.acceptsBatches();
+        if (batched) {
+            OpenBatches.opened(atExit);
+        }
     }
 
     /**
@@ -129,15 +135,17 @@ final class RecordingSession {
                 return;
             }
             try {
-                long index = nextIndex++;
+                MonitorRecord record;
                 if (kind == MonitorKind.FUNCTIONS) {
-                    recorder.record(new FunctionRecord(index, event.text(), function, lineNo, filename));
+                    record = new FunctionRecord(nextIndex, event.text(), function, lineNo, filename);
                 } else {
                     processMemory.sample(memory);
-                    recorder.record(new FunctionMemoryRecord(index, event.text(), function, memory[0], memory[1],
-                            lineNo, filename));
+                    record = new FunctionMemoryRecord(nextIndex, event.text(), function, memory[0], memory[1], lineNo,
+                            filename);
                 }
-            } catch (RuntimeException e) {
+                nextIndex++;
+                recorder.record(record);
+            } catch (RuntimeException | OutOfMemoryError e) {
                 stop(e);
             }
         }
@@ -173,15 +181,17 @@ final class RecordingSession {
                 return;
             }
             try {
-                long index = nextIndex++;
+                MonitorRecord record;
                 if (kind == MonitorKind.LINES) {
-                    recorder.record(new LineRecord(index, method.name(), site.line(), site.text(), method.filename()));
+                    record = new LineRecord(nextIndex, method.name(), site.line(), site.text(), method.filename());
                 } else {
                     processMemory.sample(memory);
-                    recorder.record(new LineMemoryRecord(index, method.name(), site.line(), memory[0], memory[1],
-                            site.text(), method.filename()));
+                    record = new LineMemoryRecord(nextIndex, method.name(), site.line(), memory[0], memory[1],
+                            site.text(), method.filename());
                 }
-            } catch (RuntimeException e) {
+                nextIndex++;
+                recorder.record(record);
+            } catch (RuntimeException | OutOfMemoryError e) {
                 stop(e);
             }
         }
@@ -189,15 +199,24 @@ final class RecordingSession {
 
     /**
      * Stops accepting events and hands every batch still held over to the recorder; then the
-     * recorder can be finished.
+     * recorder can be finished. Called when the monitor is disabled, and for a session that holds
+     * batches also when the JVM exits (before buffered recorders are flushed); a second call does
+     * nothing.
      *
      * @return whether the session was still recording (its recorder had not failed)
      */
     boolean finish() {
         closed = true;
+        if (batched) {
+            OpenBatches.closed(atExit);
+        }
         synchronized (lock) {
             for (Batch batch : batches.values()) {
                 handOver(batch);
+            }
+            if (unreported != null) {
+                MonitorBase.report(monitor, "recording stopped", unreported);
+                unreported = null;
             }
             boolean wasRecording = recording;
             recording = false;
@@ -234,18 +253,36 @@ final class RecordingSession {
             try {
                 recorder.recordAll(batch.records(size, nextIndex));
                 nextIndex += size;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | OutOfMemoryError e) {
                 stop(e);
             }
         }
         batch.size = 0;
     }
 
-    // Called with lock held.
-    private void stop(RuntimeException e) {
+    /**
+     * Stops recording because pikos' own code ran out of memory while recording an event (the
+     * program filled the heap): the error is not the program's to see.
+     *
+     * @param e the error
+     */
+    void outOfMemory(OutOfMemoryError e) {
+        synchronized (lock) {
+            if (recording) {
+                stop(e);
+            }
+        }
+    }
+
+    // Called with lock held. The report itself needs memory: if there is none, it waits for finish.
+    private void stop(Throwable e) {
         recording = false;
         closed = true;
-        MonitorBase.report(monitor, "recording stopped", e);
+        try {
+            MonitorBase.report(monitor, "recording stopped", e);
+        } catch (OutOfMemoryError again) {
+            unreported = e;
+        }
     }
 
     /**

@@ -136,7 +136,11 @@ public final class Probes {
      */
     public static void line(int lineId) {
         if (Dispatcher.linesOn()) {
-            Dispatcher.line(Sites.line(lineId));
+            try {
+                Dispatcher.line(Sites.line(lineId));
+            } catch (OutOfMemoryError e) {
+                // The program filled the heap: the event is lost, the error is not the program's.
+            }
         }
     }
 
@@ -165,7 +169,7 @@ public final class Probes {
      * text is only a closing brace is linked to a probe that does nothing: it holds no statement, only
      * code the compiler put there (javac's implicit return of a void method, the jump back of a loop
      * over an {@code Iterable}), and Python's tracer reports statements. Never throws: a line that
-     * cannot be registered is linked to a probe that does nothing.
+     * cannot be registered (or linked: no memory left) is linked to a probe that does nothing.
      *
      * @param lookup           the instrumented class's lookup: the class is its lookup class
      * @param name             the call site's name, unused
@@ -188,17 +192,28 @@ public final class Probes {
                 return new ConstantCallSite(NOTHING);
             }
             return new ConstantCallSite(MethodHandles.insertArguments(LINE, 0, lineId));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
             return new ConstantCallSite(NOTHING);
         }
     }
 
+    // These and line(int) catch an OutOfMemoryError that pikos' own code meets before a monitor sees the
+    // event (the thread's first event, a file's metadata looked up): the event is lost, and the error,
+    // which the program caused by filling the heap, is not thrown into it at a place it cannot be.
     private static void method(FunctionEvent event, int methodId, int lineNo) {
-        MethodSite site = Sites.method(methodId);
-        Dispatcher.method(event, site, lineNo > 0 ? lineNo : site.line());
+        try {
+            MethodSite site = Sites.method(methodId);
+            Dispatcher.method(event, site, lineNo > 0 ? lineNo : site.line());
+        } catch (OutOfMemoryError e) {
+            // lost, see above
+        }
     }
 
     private static void callOut(FunctionEvent event, int callId) {
-        Dispatcher.callOut(event, Sites.callOut(callId));
+        try {
+            Dispatcher.callOut(event, Sites.callOut(callId));
+        } catch (OutOfMemoryError e) {
+            // lost, see above
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.pikos.recorders;
 import io.pikos.internal.csv.CharCsvRows;
 import io.pikos.internal.csv.CsvRows;
 import io.pikos.internal.csv.Utf8CsvRows;
+import io.pikos.internal.records.OpenBatches;
 import io.pikos.records.MonitorRecord;
 import io.pikos.records.RecordLayout;
 
@@ -13,13 +14,15 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * The common mechanics of the text and CSV recorders: a header written once in the recorder's life,
  * one whole line per record under a lock (so lines from several threads never interleave), optional
- * flushing after each record, and a flush at JVM exit of whatever is still prepared.
+ * flushing after each record (without it, records may arrive in batches), and a flush at JVM exit of
+ * whatever is still prepared, after monitors have handed over the records still in their batches.
  *
  * <p>Each line is made whole first and handed to the writer in one call. CSV rows are built by a
  * {@link CsvRows} of the recorder's own: as UTF-8 bytes when the writer is a {@link RowStream} (the
@@ -136,6 +139,24 @@ abstract class WriterRecorder implements Recorder<MonitorRecord> {
         }
     }
 
+    /**
+     * Records arrive in batches when nothing is flushed after each record: the rows wait in a buffer
+     * anyway.
+     *
+     * @return whether the recorder was made without flushing after each record
+     */
+    @Override
+    public final boolean acceptsBatches() {
+        return !autoFlush;
+    }
+
+    @Override
+    public final synchronized void recordAll(List<? extends MonitorRecord> records) {
+        for (MonitorRecord record : records) {
+            record(record);
+        }
+    }
+
     @Override
     public final synchronized void finish() {
         if (!ready) {
@@ -220,6 +241,7 @@ abstract class WriterRecorder implements Recorder<MonitorRecord> {
         }
 
         private static void flushAll() {
+            OpenBatches.finishAll(); // records still in monitors' per-thread batches first
             WriterRecorder[] recorders;
             synchronized (ExitFlush.class) {
                 recorders = PREPARED.toArray(new WriterRecorder[0]);

@@ -122,6 +122,34 @@ final class QuoteRecords {
         return filename.substring(0, filename.length() - tail.length());
     }
 
+    /**
+     * Checks rows a buffered monitor wrote: indices from 0 without gaps, and the rows of each quote
+     * together and whole, the quotes in any order. Each thread hands its records over in batches, and
+     * the service answers requests on several threads, so requests made one after the other need not
+     * be recorded in that order; the records of one request, made on one thread, keep theirs.
+     */
+    static void assertQuotesInAnyOrder(List<CSVRecord> rows, String... items) {
+        List<List<List<String>>> quotes = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            CSVRecord row = rows.get(i);
+            assertEquals(Integer.toString(i), row.get("index"));
+            List<String> values = List.of(row.values()).subList(1, row.size());
+            if (values.get(0).equals("call") && values.get(1).equals("quote")) {
+                quotes.add(new ArrayList<>());
+            }
+            quotes.get(quotes.size() - 1).add(values);
+        }
+        String root = root(rows);
+        List<List<List<String>>> expected = new ArrayList<>();
+        for (String item : items) {
+            expected.add(quote(root, item));
+        }
+        Comparator<List<List<String>>> byText = Comparator.comparing(Object::toString);
+        quotes.sort(byText);
+        expected.sort(byText);
+        assertEquals(expected, quotes);
+    }
+
     /** The rows as {@code index,type,function,lineNo,filename}, to compare with {@link #quotes}. */
     static List<String> joined(List<CSVRecord> rows) {
         List<String> joined = new ArrayList<>();

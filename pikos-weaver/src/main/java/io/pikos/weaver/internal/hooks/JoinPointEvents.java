@@ -28,6 +28,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Two kinds of join point make no record: the {@code staticinitialization} of a class that has no
  * static initializer in its source (AspectJ gives every woven class one, at line 0), and a call whose
  * callee is woven (its own hooks record it).
+ *
+ * <p>Looking a join point up allocates the first time. If the program has used the heap up, the
+ * {@link OutOfMemoryError} is caught and the event lost: unwoven, the program allocates nothing at that
+ * place, so the error is not its to see there.
  */
 public final class JoinPointEvents {
 
@@ -67,9 +71,13 @@ public final class JoinPointEvents {
      * @param joinPoint an {@code execution} or {@code staticinitialization} join point
      */
     public static void methodEnter(JoinPoint.StaticPart joinPoint) {
-        int id = method(joinPoint);
-        if (id != NO_RECORD) {
-            Probes.methodEnter(id);
+        try {
+            int id = method(joinPoint);
+            if (id != NO_RECORD) {
+                Probes.methodEnter(id);
+            }
+        } catch (OutOfMemoryError e) {
+            // The event is lost; see the class comment.
         }
     }
 
@@ -79,9 +87,13 @@ public final class JoinPointEvents {
      * @param joinPoint an {@code execution} or {@code staticinitialization} join point
      */
     public static void methodReturn(JoinPoint.StaticPart joinPoint) {
-        int id = method(joinPoint);
-        if (id != NO_RECORD) {
-            Probes.methodReturn(id, 0);
+        try {
+            int id = method(joinPoint);
+            if (id != NO_RECORD) {
+                Probes.methodReturn(id, 0);
+            }
+        } catch (OutOfMemoryError e) {
+            // The event is lost; see the class comment.
         }
     }
 
@@ -91,9 +103,13 @@ public final class JoinPointEvents {
      * @param joinPoint an {@code execution} or {@code staticinitialization} join point
      */
     public static void methodThrow(JoinPoint.StaticPart joinPoint) {
-        int id = method(joinPoint);
-        if (id != NO_RECORD) {
-            Probes.methodThrow(id);
+        try {
+            int id = method(joinPoint);
+            if (id != NO_RECORD) {
+                Probes.methodThrow(id);
+            }
+        } catch (OutOfMemoryError e) {
+            // The event is lost; see the class comment.
         }
     }
 
@@ -105,9 +121,13 @@ public final class JoinPointEvents {
      * @param runtimeTarget the class of the object called, or {@code null} for static calls and constructors
      */
     public static void callOutEnter(JoinPoint.StaticPart call, JoinPoint.StaticPart enclosing, Class<?> runtimeTarget) {
-        int id = callOut(call, enclosing, runtimeTarget);
-        if (id != NO_RECORD) {
-            Probes.callOutEnter(id);
+        try {
+            int id = callOut(call, enclosing, runtimeTarget);
+            if (id != NO_RECORD) {
+                Probes.callOutEnter(id);
+            }
+        } catch (OutOfMemoryError e) {
+            // The event is lost; see the class comment.
         }
     }
 
@@ -119,9 +139,13 @@ public final class JoinPointEvents {
      * @param runtimeTarget the class of the object called, or {@code null} for static calls and constructors
      */
     public static void callOutReturn(JoinPoint.StaticPart call, JoinPoint.StaticPart enclosing, Class<?> runtimeTarget) {
-        int id = callOut(call, enclosing, runtimeTarget);
-        if (id != NO_RECORD) {
-            Probes.callOutReturn(id);
+        try {
+            int id = callOut(call, enclosing, runtimeTarget);
+            if (id != NO_RECORD) {
+                Probes.callOutReturn(id);
+            }
+        } catch (OutOfMemoryError e) {
+            // The event is lost; see the class comment.
         }
     }
 
@@ -133,9 +157,13 @@ public final class JoinPointEvents {
      * @param runtimeTarget the class of the object called, or {@code null} for static calls and constructors
      */
     public static void callOutThrow(JoinPoint.StaticPart call, JoinPoint.StaticPart enclosing, Class<?> runtimeTarget) {
-        int id = callOut(call, enclosing, runtimeTarget);
-        if (id != NO_RECORD) {
-            Probes.callOutThrow(id);
+        try {
+            int id = callOut(call, enclosing, runtimeTarget);
+            if (id != NO_RECORD) {
+                Probes.callOutThrow(id);
+            }
+        } catch (OutOfMemoryError e) {
+            // The event is lost; see the class comment.
         }
     }
 
