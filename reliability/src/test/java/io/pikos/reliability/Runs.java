@@ -42,7 +42,7 @@ final class Runs {
     static String property(String name) {
         String value = System.getProperty(name);
         if (value == null) {
-            throw new IllegalStateException("-D" + name + " is not set: run these tests through Maven (mvn verify -f reliability/pom.xml)");
+            throw new IllegalStateException("-D" + name + " is not set: run these tests through Maven (mvn verify -pl reliability -am, from the root)");
         }
         return value;
     }
