@@ -5,14 +5,11 @@ import io.pikos.internal.dispatch.FunctionEvent;
 import io.pikos.internal.dispatch.ProbeThread;
 import io.pikos.internal.records.OpenBatches;
 import io.pikos.internal.records.RecordBatch;
+import io.pikos.internal.records.SiteRecords;
 import io.pikos.memory.ProcessMemory;
 import io.pikos.probe.CallOutSite;
 import io.pikos.probe.LineSite;
 import io.pikos.probe.MethodSite;
-import io.pikos.records.FunctionMemoryRecord;
-import io.pikos.records.FunctionRecord;
-import io.pikos.records.LineMemoryRecord;
-import io.pikos.records.LineRecord;
 import io.pikos.records.MonitorRecord;
 import io.pikos.recorders.Recorder;
 
@@ -61,7 +58,6 @@ final class RecordingSession {
         }
     }
 
-    private final MonitorKind kind;
     private final Recorder<MonitorRecord> recorder;
     private final Object monitor; // named in messages
     private final ProcessMemory processMemory; // null unless the monitor samples memory
@@ -87,7 +83,6 @@ final class RecordingSession {
      */
     RecordingSession(MonitorKind kind, Recorder<MonitorRecord> recorder, Object monitor, long firstIndex) {
         this.nextIndex = firstIndex;
-        this.kind = kind;
         this.recorder = recorder;
         this.monitor = monitor;
         boolean samplesMemory = kind == MonitorKind.FUNCTION_MEMORY || kind == MonitorKind.LINE_MEMORY;
@@ -110,7 +105,7 @@ final class RecordingSession {
         if (batched) {
             add(thread, event, site, lineNo);
         } else {
-            recordAtOnce(event, site.name(), lineNo, site.filename());
+            recordAtOnce(event, site, lineNo);
         }
     }
 
@@ -125,24 +120,23 @@ final class RecordingSession {
         if (batched) {
             add(thread, event, site, 0);
         } else {
-            recordAtOnce(event, site.callee(), site.line(), site.caller().filename());
+            recordAtOnce(event, site, 0);
         }
     }
 
-    private void recordAtOnce(FunctionEvent event, String function, int lineNo, String filename) {
+    // The way for recorders that take records one by one, and for the memory monitors.
+    private void recordAtOnce(FunctionEvent event, Object site, int lineNo) {
         synchronized (lock) {
             if (!recording) {
                 return;
             }
             try {
-                MonitorRecord record;
-                if (kind == MonitorKind.FUNCTIONS) {
-                    record = new FunctionRecord(nextIndex, event.text(), function, lineNo, filename);
-                } else {
+                long[] sampled = null;
+                if (processMemory != null) {
                     processMemory.sample(memory);
-                    record = new FunctionMemoryRecord(nextIndex, event.text(), function, memory[0], memory[1], lineNo,
-                            filename);
+                    sampled = memory;
                 }
+                MonitorRecord record = SiteRecords.of(nextIndex, event, site, lineNo, sampled);
                 nextIndex++;
                 recorder.record(record);
             } catch (RuntimeException | OutOfMemoryError e) {
@@ -173,27 +167,8 @@ final class RecordingSession {
     void line(ProbeThread thread, LineSite site) {
         if (batched) {
             add(thread, null, site, 0);
-            return;
-        }
-        MethodSite method = site.method();
-        synchronized (lock) {
-            if (!recording) {
-                return;
-            }
-            try {
-                MonitorRecord record;
-                if (kind == MonitorKind.LINES) {
-                    record = new LineRecord(nextIndex, method.name(), site.line(), site.text(), method.filename());
-                } else {
-                    processMemory.sample(memory);
-                    record = new LineMemoryRecord(nextIndex, method.name(), site.line(), memory[0], memory[1],
-                            site.text(), method.filename());
-                }
-                nextIndex++;
-                recorder.record(record);
-            } catch (RuntimeException | OutOfMemoryError e) {
-                stop(e);
-            }
+        } else {
+            recordAtOnce(null, site, 0);
         }
     }
 

@@ -33,13 +33,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Eight threads recording at once through each monitor, into a CSV stream and into a list: exactly the
- * records expected of each type, indices unique and contiguous in the order received, every row whole;
- * and a monitor switched on and off from another thread while the workers run.
+ * records expected of each type, indices unique and contiguous in the order received, the header and
+ * every row whole; and a monitor switched on and off from another thread while the workers run.
  */
 class ConcurrentMonitorsTest {
 
     private static final int THREADS = 8;
-    private static final int CALLS = 1_000;
+    private static final int CALLS = 2_000;
+    /** The CSV header of each monitor's records, as DESIGN gives them. */
+    private static final Map<MonitorKind, String> HEADERS = Map.of(
+            MonitorKind.FUNCTIONS, "index,type,function,lineNo,filename",
+            MonitorKind.LINES, "index,function,lineNo,line,filename",
+            MonitorKind.FUNCTION_MEMORY, "index,type,function,RSS,VMS,lineNo,filename",
+            MonitorKind.LINE_MEMORY, "index,function,lineNo,RSS,VMS,line,filename");
 
     @BeforeAll
     static void registerSource() {
@@ -52,9 +58,10 @@ class ConcurrentMonitorsTest {
         StringWriter out = new StringWriter();
         runWorkers(MonitorFactory.monitor(kind, recorder(new CsvStreamRecorder(out))));
         List<CSVRecord> rows = parse(out.toString());
-        int columns = headerColumns(out.toString());
+        List<String> header = List.of(HEADERS.get(kind).split(","));
+        assertEquals(header, headerNames(out.toString()));
         for (int i = 0; i < rows.size(); i++) {
-            assertEquals(columns, rows.get(i).size(), "row " + i + " is broken: " + rows.get(i));
+            assertEquals(header.size(), rows.get(i).size(), "row " + i + " is broken: " + rows.get(i));
             assertEquals(Integer.toString(i), rows.get(i).get("index"), "rows arrive in index order, none missing");
         }
         assertCounts(kind, rows.stream().collect(Collectors.groupingBy(r -> isLines(kind) ? "line" : r.get("type"),
@@ -196,10 +203,10 @@ class ConcurrentMonitorsTest {
         }
     }
 
-    private static int headerColumns(String csv) throws IOException {
+    private static List<String> headerNames(String csv) throws IOException {
         try (CSVParser parser = CSVParser.parse(new StringReader(csv),
                 CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
-            return parser.getHeaderNames().size();
+            return parser.getHeaderNames();
         }
     }
 

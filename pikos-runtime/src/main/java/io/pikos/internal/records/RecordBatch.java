@@ -4,8 +4,6 @@ import io.pikos.internal.dispatch.FunctionEvent;
 import io.pikos.probe.CallOutSite;
 import io.pikos.probe.LineSite;
 import io.pikos.probe.MethodSite;
-import io.pikos.records.FunctionRecord;
-import io.pikos.records.LineRecord;
 import io.pikos.records.MonitorRecord;
 
 import java.util.AbstractList;
@@ -44,17 +42,7 @@ public final class RecordBatch extends AbstractList<MonitorRecord> implements Ra
 
     @Override
     public MonitorRecord get(int i) {
-        long index = firstIndex + i;
-        Object site = sites[i];
-        if (site instanceof MethodSite method) {
-            return new FunctionRecord(index, events[i].text(), method.name(), lineNos[i], method.filename());
-        }
-        if (site instanceof CallOutSite call) {
-            return new FunctionRecord(index, events[i].text(), call.callee(), call.line(), call.caller().filename());
-        }
-        LineSite line = (LineSite) site;
-        MethodSite method = line.method();
-        return new LineRecord(index, method.name(), line.line(), line.text(), method.filename());
+        return SiteRecords.of(firstIndex + i, events[i], sites[i], lineNos[i], null);
     }
 
     @Override
