@@ -29,7 +29,7 @@ import java.util.Map;
  * each record, JFR) and for memory monitors (a memory sample belongs to the moment it is taken): each
  * record is made, numbered and handed over under one lock.
  * <li><b>In batches</b>, for recorders that {@linkplain Recorder#acceptsBatches() accept them}: each
- * thread writes the event's site, type and line into its own {@link Batch}, with no lock and no
+ * thread writes the event's site id, type and line, packed in one {@code long}, into its own {@link Batch}, with no lock and no
  * allocation; a full batch is made into records, numbered and handed over under the lock, once per
  * {@value #BATCH_SIZE} records. That is what lets threads record at once
  * without queueing on a lock. {@link #finish()} hands over every thread's last batch.
@@ -103,7 +103,7 @@ final class RecordingSession {
      */
     void method(ProbeThread thread, FunctionEvent event, MethodSite site, int lineNo) {
         if (batched) {
-            add(thread, event, site, lineNo);
+            add(thread, RecordBatch.pack(event, site.id(), lineNo));
         } else {
             recordAtOnce(event, site, lineNo);
         }
@@ -118,7 +118,7 @@ final class RecordingSession {
      */
     void callOut(ProbeThread thread, FunctionEvent event, CallOutSite site) {
         if (batched) {
-            add(thread, event, site, 0);
+            add(thread, RecordBatch.pack(event, site.id(), 0));
         } else {
             recordAtOnce(event, site, 0);
         }
@@ -145,13 +145,13 @@ final class RecordingSession {
         }
     }
 
-    // Where the batches are filled: a site and two words per event, the strings looked up at hand-over.
-    private void add(ProbeThread thread, FunctionEvent event, Object site, int lineNo) {
+    // Where the batches are filled: one long per event, the sites and strings looked up at hand-over.
+    private void add(ProbeThread thread, long event) {
         if (closed) {
             return;
         }
         Batch batch = batch(thread);
-        if (batch.add(event, site, lineNo)) {
+        if (batch.add(event)) {
             synchronized (lock) {
                 handOver(batch);
             }
@@ -166,7 +166,7 @@ final class RecordingSession {
      */
     void line(ProbeThread thread, LineSite site) {
         if (batched) {
-            add(thread, null, site, 0);
+            add(thread, RecordBatch.packLine(site.id()));
         } else {
             recordAtOnce(null, site, 0);
         }
@@ -267,24 +267,20 @@ final class RecordingSession {
      */
     private static final class Batch {
 
-        private final Object[] sites = new Object[BATCH_SIZE]; // MethodSite, CallOutSite or LineSite
-        private final FunctionEvent[] events = new FunctionEvent[BATCH_SIZE]; // null for lines
-        private final int[] lineNos = new int[BATCH_SIZE]; // a method event's line
+        private final long[] events = new long[BATCH_SIZE]; // packed by RecordBatch
         private int size; // written by the thread with a release store; reset to 0 under lock
 
-        /** Adds an event; tells whether the batch is now full. */
-        boolean add(FunctionEvent event, Object site, int lineNo) {
+        /** Adds a packed event; tells whether the batch is now full. */
+        boolean add(long event) {
             int i = size;
-            sites[i] = site;
             events[i] = event;
-            lineNos[i] = lineNo;
             SIZE.setRelease(this, i + 1);
             return i + 1 == BATCH_SIZE;
         }
 
         /** The batch's first {@code count} events as records numbered from {@code firstIndex}. */
         List<MonitorRecord> records(int count, long firstIndex) {
-            return new RecordBatch(firstIndex, sites, events, lineNos, count);
+            return new RecordBatch(firstIndex, events, count);
         }
     }
 }

@@ -77,7 +77,8 @@ public final class Probes {
      * A woven method or constructor returned normally: records {@code return}.
      *
      * @param methodId the id from {@link Sites#method}
-     * @param lineNo   the line that returned, or 0 if not known (the record then carries the declaring line)
+     * @param lineNo   the line that returned, as a class file numbers lines (1 to 65535), or 0 if not known
+     *                 (the record then carries the declaring line)
      */
     public static void methodReturn(int methodId, int lineNo) {
         if (Dispatcher.methodsOn()) {

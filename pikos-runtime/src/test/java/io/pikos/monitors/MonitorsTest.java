@@ -2,11 +2,13 @@ package io.pikos.monitors;
 
 import io.pikos.probe.ProbeFixture;
 import io.pikos.probe.Probes;
+import io.pikos.probe.Sites;
 import io.pikos.records.FunctionMemoryRecord;
 import io.pikos.records.FunctionRecord;
 import io.pikos.records.LineMemoryRecord;
 import io.pikos.records.LineRecord;
 import io.pikos.recorders.ListRecorder;
+import io.pikos.recorders.Recorder;
 import io.pikos.recorders.RecorderException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -54,6 +57,44 @@ class MonitorsTest {
                 fn(7, "return", "inner", 21),
                 fn(8, "return", "inner", 21),
                 fn(9, "return", "outer", 12)), recorder.records());
+    }
+
+    @Test
+    void the_last_line_a_class_file_can_number_is_recorded_whole_in_batches_and_one_at_a_time() {
+        int method = Sites.method(MonitorsTest.class, "ProbeFixture.java", "far", "()V", 65_535);
+        List<String> expected = List.of("call far 65535", "return far 65535");
+
+        ListRecorder<FunctionRecord> inBatches = new ListRecorder<>();
+        try (Monitor monitor = new FunctionMonitor(inBatches).enable()) {
+            Probes.methodEnter(method);
+            Probes.methodReturn(method, 65_535);
+        }
+        assertEquals(expected, inBatches.records().stream().map(MonitorsTest::typeFunctionLine).toList());
+
+        List<String> oneAtATime = new ArrayList<>();
+        Recorder<FunctionRecord> recorder = new Recorder<>() { // does not accept batches
+            @Override
+            public void prepare(Class<? extends FunctionRecord> recordType) {
+            }
+
+            @Override
+            public void record(FunctionRecord record) {
+                oneAtATime.add(typeFunctionLine(record));
+            }
+
+            @Override
+            public void finish() {
+            }
+        };
+        try (Monitor monitor = new FunctionMonitor(recorder).enable()) {
+            Probes.methodEnter(method);
+            Probes.methodReturn(method, 65_535);
+        }
+        assertEquals(expected, oneAtATime);
+    }
+
+    private static String typeFunctionLine(FunctionRecord record) {
+        return record.type() + " " + record.function() + " " + record.lineNo();
     }
 
     @Test

@@ -20,4 +20,9 @@ public enum FunctionEvent {
     public boolean isEntry() {
         return this == CALL || this == C_CALL;
     }
+
+    /** @return whether this is an event of a call into code that is not woven ({@code c_*}) */
+    public boolean isCallOut() {
+        return this == C_CALL || this == C_RETURN || this == C_EXCEPTION;
+    }
 }

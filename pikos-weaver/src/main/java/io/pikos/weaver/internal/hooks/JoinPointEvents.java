@@ -13,7 +13,6 @@ import org.aspectj.lang.reflect.SourceLocation;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,9 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Turns AspectJ join points into the runtime's {@link Sites} ids, once per join point, and reports
  * their events to {@link Probes}. The hooks call it only while a monitor is enabled.
  *
- * <p>AspectJ numbers the static parts of each woven class from 0 ({@link JoinPoint.StaticPart#getId()}),
- * so the ids are kept in a small array per class: after the first event of a join point, finding
- * its id is a {@link ClassValue} lookup and an array read.
+ * <p>Each join point's static part is one object, held in a static final field of its woven class, so
+ * the ids are kept in a table keyed by its identity: after the first event of a join point, finding its
+ * id is an identity hash and an array read or two.
  *
  * <p>Two kinds of join point make no record: the {@code staticinitialization} of a class that has no
  * static initializer in its source (AspectJ gives every woven class one, at line 0), and a call whose
@@ -38,8 +37,7 @@ public final class JoinPointEvents {
     /** Marks a join point that makes no record. */
     private static final int NO_RECORD = -1;
 
-    private static final ClassValue<IdTable> METHOD_IDS = idTables();
-    private static final ClassValue<IdTable> CALL_OUT_IDS = idTables();
+    private static final JoinPointTable JOIN_POINTS = new JoinPointTable();
 
     /** Classes that carry AspectJ join point fields were woven, so their methods record themselves. */
     private static final ClassValue<Boolean> WOVEN = new ClassValue<>() {
@@ -168,37 +166,28 @@ public final class JoinPointEvents {
     }
 
     private static int method(JoinPoint.StaticPart joinPoint) {
-        SourceLocation location = joinPoint.getSourceLocation();
-        IdTable table = METHOD_IDS.get(location.getWithinType());
-        int id = table.get(joinPoint.getId());
-        if (id == IdTable.UNKNOWN) {
-            id = table.put(joinPoint.getId(), register(joinPoint));
+        JoinPointSite site = JOIN_POINTS.get(joinPoint);
+        if (site == null) {
+            site = JOIN_POINTS.add(joinPoint, register(joinPoint));
         }
-        return id;
+        return site.id;
     }
 
     private static int callOut(JoinPoint.StaticPart call, JoinPoint.StaticPart enclosing, Class<?> runtimeTarget) {
-        SourceLocation location = call.getSourceLocation();
-        IdTable table = CALL_OUT_IDS.get(location.getWithinType());
-        if (table.calleeWoven(call, runtimeTarget)) {
-            return NO_RECORD;
-        }
-        int id = table.get(call.getId());
-        if (id == IdTable.UNKNOWN) {
+        JoinPointSite site = JOIN_POINTS.get(call);
+        if (site == null) {
             int caller = method(enclosing);
-            id = table.put(call.getId(), caller == NO_RECORD ? NO_RECORD
-                    : Sites.callOut(caller, name(call.getSignature()), location.getLine()));
+            site = JOIN_POINTS.add(call, caller == NO_RECORD ? NO_RECORD
+                    : Sites.callOut(caller, name(call.getSignature()), call.getSourceLocation().getLine()));
         }
-        return id;
-    }
-
-    private static ClassValue<IdTable> idTables() {
-        return new ClassValue<>() {
-            @Override
-            protected IdTable computeValue(Class<?> type) {
-                return new IdTable();
-            }
-        };
+        Callee last = site.lastCallee;
+        if (last == null || last.target != runtimeTarget) {
+            boolean woven = runtimeTarget != null ? CALLEES.get(runtimeTarget).isWoven(call)
+                    : WOVEN.get(call.getSignature().getDeclaringType());
+            last = new Callee(runtimeTarget, woven);
+            site.lastCallee = last; // a racing reader sees the old decision or this one, each whole
+        }
+        return last.woven ? NO_RECORD : site.id;
     }
 
     private static int register(JoinPoint.StaticPart joinPoint) {
@@ -230,64 +219,78 @@ public final class JoinPointEvents {
         return MethodType.methodType(returnType, parameters).toMethodDescriptorString();
     }
 
+    /** What is known of one join point: its id, and for a call whether its callee was last found woven. */
+    private static final class JoinPointSite {
+
+        final JoinPoint.StaticPart joinPoint;
+        final int id; // NO_RECORD if the join point makes no record
+        Callee lastCallee; // a call's last decision; written without a lock, read racily: each Callee is immutable
+
+        JoinPointSite(JoinPoint.StaticPart joinPoint, int id) {
+            this.joinPoint = joinPoint;
+            this.id = id;
+        }
+    }
+
     /**
-     * Ids by join point number within one class; grown on demand, read without a lock. For call
-     * sites, also the last decision on whether the callee is woven, with the class it was made for:
-     * a call site usually sees one class of object, so the decision is an array read, not a lookup.
+     * Whether a call's callee is woven, for objects of one class ({@code null} for static calls and
+     * constructors). A call site usually sees one class of object, so the decision is made once.
      */
-    private static final class IdTable {
+    private record Callee(Class<?> target, boolean woven) {
+    }
 
-        static final int UNKNOWN = Integer.MIN_VALUE;
+    /**
+     * The join points seen so far, by identity: an open-addressed hash table read without a lock,
+     * written under one. A reader that races with a writer may miss a site being added, and then adds
+     * it under the lock, where it finds the one already there; each {@link JoinPointSite} is published
+     * whole by its final fields. A join point's static part lives as long as its class, and so does its
+     * site here, as the classes' ids in {@link Sites} do.
+     */
+    private static final class JoinPointTable {
 
-        private volatile int[] ids = filled(new int[16]);
-        private volatile Decision[] decisions = new Decision[16];
+        private volatile JoinPointSite[] sites = new JoinPointSite[1024];
+        private int size; // guarded by this
 
-        /** Whether a call's callee is woven, for objects of one class ({@code null} for static calls). */
-        private record Decision(Class<?> target, boolean woven) {
-        }
-
-        boolean calleeWoven(JoinPoint.StaticPart call, Class<?> runtimeTarget) {
-            int site = call.getId();
-            Decision[] known = decisions;
-            Decision last = site < known.length ? known[site] : null;
-            if (last != null && last.target == runtimeTarget) {
-                return last.woven;
+        JoinPointSite get(JoinPoint.StaticPart joinPoint) {
+            JoinPointSite[] table = sites;
+            int mask = table.length - 1;
+            for (int i = System.identityHashCode(joinPoint) & mask; ; i = (i + 1) & mask) {
+                JoinPointSite site = table[i];
+                if (site == null || site.joinPoint == joinPoint) {
+                    return site;
+                }
             }
-            boolean woven = runtimeTarget != null ? CALLEES.get(runtimeTarget).isWoven(call)
-                    : WOVEN.get(call.getSignature().getDeclaringType());
-            remember(site, new Decision(runtimeTarget, woven));
-            return woven;
         }
 
-        private synchronized void remember(int site, Decision decision) {
-            Decision[] current = decisions;
-            if (site >= current.length) {
-                current = Arrays.copyOf(current, Math.max(current.length * 2, site + 1));
+        synchronized JoinPointSite add(JoinPoint.StaticPart joinPoint, int id) {
+            JoinPointSite known = get(joinPoint);
+            if (known != null) {
+                return known;
             }
-            current[site] = decision; // a racing reader sees the old decision or this one, each whole
-            decisions = current;
-        }
-
-        int get(int joinPoint) {
-            int[] current = ids;
-            return joinPoint < current.length ? current[joinPoint] : UNKNOWN;
-        }
-
-        synchronized int put(int joinPoint, int id) {
-            int[] current = ids;
-            if (joinPoint >= current.length) {
-                int[] grown = filled(new int[Math.max(current.length * 2, joinPoint + 1)]);
-                System.arraycopy(current, 0, grown, 0, current.length);
-                current = grown;
+            JoinPointSite[] table = sites;
+            if (2 * (size + 1) > table.length) {
+                JoinPointSite[] grown = new JoinPointSite[table.length * 2];
+                for (JoinPointSite site : table) {
+                    if (site != null) {
+                        insert(grown, site);
+                    }
+                }
+                table = grown;
             }
-            current[joinPoint] = id;
-            ids = current;
-            return id;
+            JoinPointSite site = new JoinPointSite(joinPoint, id);
+            insert(table, site);
+            size++;
+            sites = table;
+            return site;
         }
 
-        private static int[] filled(int[] ids) {
-            Arrays.fill(ids, UNKNOWN);
-            return ids;
+        private static void insert(JoinPointSite[] table, JoinPointSite site) {
+            int mask = table.length - 1;
+            int i = System.identityHashCode(site.joinPoint) & mask;
+            while (table[i] != null) {
+                i = (i + 1) & mask;
+            }
+            table[i] = site;
         }
     }
 
