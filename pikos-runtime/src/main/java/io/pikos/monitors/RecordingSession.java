@@ -99,7 +99,7 @@ final class RecordingSession {
      * @param thread the current thread, dispatching the event
      * @param event  the event
      * @param site   the method
-     * @param lineNo the line the record carries
+     * @param lineNo the line the record carries, or 0 for the method's own
      */
     void method(ProbeThread thread, FunctionEvent event, MethodSite site, int lineNo) {
         if (batched) {
@@ -146,15 +146,24 @@ final class RecordingSession {
     }
 
     // Where the batches are filled: one long per event, the sites and strings looked up at hand-over.
+    // The rare paths (a thread's first event, a full batch) are methods of their own, kept out of the
+    // compiled code of this one so that it stays small enough for the JIT to inline into the dispatcher.
     private void add(ProbeThread thread, long event) {
         if (closed) {
             return;
         }
-        Batch batch = batch(thread);
+        Batch batch = (Batch) thread.slot(slotId);
+        if (batch == null) {
+            batch = batch(thread);
+        }
         if (batch.add(event)) {
-            synchronized (lock) {
-                handOver(batch);
-            }
+            handOverFull(batch);
+        }
+    }
+
+    private void handOverFull(Batch batch) {
+        synchronized (lock) {
+            handOver(batch);
         }
     }
 
@@ -207,17 +216,15 @@ final class RecordingSession {
     }
 
     /**
-     * Returns the current thread's batch: from the thread's slot while this session has one (up to
-     * four monitors at once), else from the session's map, under the lock.
+     * Returns the current thread's batch when its slot no longer holds it (its first event, or more
+     * than four monitors at once): from the session's map, under the lock, and puts it in the slot.
      */
     private Batch batch(ProbeThread thread) {
-        Batch batch = (Batch) thread.slot(slotId);
-        if (batch == null) {
-            synchronized (lock) {
-                batch = batches.computeIfAbsent(thread, t -> new Batch());
-            }
-            thread.putSlot(slotId, batch);
+        Batch batch;
+        synchronized (lock) {
+            batch = batches.computeIfAbsent(thread, t -> new Batch());
         }
+        thread.putSlot(slotId, batch);
         return batch;
     }
 

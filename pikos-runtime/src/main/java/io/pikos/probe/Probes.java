@@ -204,7 +204,7 @@ public final class Probes {
     private static void method(FunctionEvent event, int methodId, int lineNo) {
         try {
             MethodSite site = Sites.method(methodId);
-            Dispatcher.method(event, site, lineNo > 0 ? lineNo : site.line());
+            Dispatcher.method(event, site, lineNo);
         } catch (OutOfMemoryError e) {
             // lost, see above
         }

@@ -103,7 +103,7 @@ public final class Dispatcher {
      *
      * @param event  the event
      * @param site   the method
-     * @param lineNo the line reported in records
+     * @param lineNo the line reported in records, or 0 for the method's own
      */
     public static void method(FunctionEvent event, MethodSite site, int lineNo) {
         ProbeThread thread = THREADS.get();

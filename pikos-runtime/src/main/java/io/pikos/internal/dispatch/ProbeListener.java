@@ -13,7 +13,8 @@ public interface ProbeListener {
      * @param thread the current thread's dispatching state
      * @param event  {@code CALL}, {@code RETURN} or {@code EXCEPTION}
      * @param site   the method
-     * @param lineNo the line of the event, as records report it
+     * @param lineNo the line of the event, or 0 for the line records report by default, the method's
+     *               ({@link MethodSite#line()}), looked up only when the record is made
      */
     void onMethod(ProbeThread thread, FunctionEvent event, MethodSite site, int lineNo);
 

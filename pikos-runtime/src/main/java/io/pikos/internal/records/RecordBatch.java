@@ -45,8 +45,8 @@ public final class RecordBatch extends AbstractList<MonitorRecord> implements Ra
      *
      * @param event  the event
      * @param siteId the id of its {@linkplain Sites#method(int) method} or {@linkplain Sites#callOut(int) call}
-     * @param lineNo a method event's line, from 0 to 65535 (class files number lines in 16 bits); unused
-     *               for call-outs, which carry their own
+     * @param lineNo a method event's line, from 1 to 65535 (class files number lines in 16 bits), or 0 for
+     *               the method's own; unused for call-outs, which carry their own
      * @return the event as one {@code long}
      */
     public static long pack(FunctionEvent event, int siteId, int lineNo) {

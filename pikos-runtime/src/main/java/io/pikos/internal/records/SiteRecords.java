@@ -27,7 +27,8 @@ public final class SiteRecords {
      * @param event  the method event, or {@code null} for a line
      * @param site   a {@link MethodSite} (its line given as {@code lineNo}), a {@link CallOutSite} or a
      *               {@link LineSite}
-     * @param lineNo a method event's line; unused for call-outs and lines, which carry their own
+     * @param lineNo a method event's line, or 0 for the method's own ({@link MethodSite#line()}); unused for
+     *               call-outs and lines, which carry their own
      * @param memory {@code {rss, vms}} sampled at the event, or {@code null} for a record without memory
      * @return a {@link FunctionRecord} or {@link LineRecord}, or with memory a {@link FunctionMemoryRecord}
      *         or {@link LineMemoryRecord}
@@ -50,6 +51,9 @@ public final class SiteRecords {
             MethodSite method = (MethodSite) site;
             function = method.name();
             filename = method.filename();
+            if (lineNo == 0) {
+                lineNo = method.line();
+            }
         }
         return memory == null
                 ? new FunctionRecord(index, event.text(), function, lineNo, filename)
