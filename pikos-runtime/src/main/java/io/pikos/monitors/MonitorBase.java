@@ -2,6 +2,7 @@ package io.pikos.monitors;
 
 import io.pikos.annotations.MonitorKind;
 import io.pikos.internal.dispatch.Dispatcher;
+import io.pikos.internal.dispatch.EventSink;
 import io.pikos.internal.dispatch.FunctionEvent;
 import io.pikos.internal.dispatch.ProbeListener;
 import io.pikos.internal.dispatch.ProbeThread;
@@ -153,6 +154,12 @@ abstract class MonitorBase implements Monitor {
             } catch (OutOfMemoryError e) {
                 session.outOfMemory(e);
             }
+        }
+
+        /** Without a focus, every event is recorded: batches can take them without asking. */
+        @Override
+        public EventSink eventSink() {
+            return focus == null && session.batched() ? session : null;
         }
 
         @Override

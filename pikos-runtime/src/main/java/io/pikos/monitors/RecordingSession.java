@@ -1,6 +1,8 @@
 package io.pikos.monitors;
 
 import io.pikos.annotations.MonitorKind;
+import io.pikos.internal.dispatch.EventBatch;
+import io.pikos.internal.dispatch.EventSink;
 import io.pikos.internal.dispatch.FunctionEvent;
 import io.pikos.internal.dispatch.ProbeThread;
 import io.pikos.internal.records.OpenBatches;
@@ -13,8 +15,6 @@ import io.pikos.probe.MethodSite;
 import io.pikos.records.MonitorRecord;
 import io.pikos.recorders.Recorder;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +29,11 @@ import java.util.Map;
  * each record, JFR) and for memory monitors (a memory sample belongs to the moment it is taken): each
  * record is made, numbered and handed over under one lock.
  * <li><b>In batches</b>, for recorders that {@linkplain Recorder#acceptsBatches() accept them}: each
- * thread writes the event's site id, type and line, packed in one {@code long}, into its own {@link Batch}, with no lock and no
- * allocation; a full batch is made into records, numbered and handed over under the lock, once per
- * {@value #BATCH_SIZE} records. That is what lets threads record at once
- * without queueing on a lock. {@link #finish()} hands over every thread's last batch.
+ * thread writes the event's site id and type, in one int for most events, into its own
+ * {@link EventBatch}, with no lock and no allocation; a full batch is made into records, numbered and
+ * handed over under the lock, once per {@value EventBatch#SIZE} records. That is what lets threads
+ * record at once without queueing on a lock. Without a focus the session is the monitor's
+ * {@link EventSink}: while it is the only one, the dispatcher fills the batches itself.
  * </ul>
  *
  * <p>{@link #finish()} hands over, under the lock, what each batch holds. A thread adds to its batch
@@ -43,30 +44,16 @@ import java.util.Map;
  * that races with the disable is either recorded or dropped, as if the monitor had been disabled a
  * moment later or earlier; once the session is finished nothing more reaches the recorder.
  */
-final class RecordingSession {
-
-    /** Records per batch: the lock is taken once per this many records. */
-    static final int BATCH_SIZE = 256;
-
-    private static final VarHandle SIZE;
-
-    static {
-        try {
-            SIZE = MethodHandles.lookup().findVarHandle(Batch.class, "size", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+final class RecordingSession extends EventSink {
 
     private final Recorder<MonitorRecord> recorder;
     private final Object monitor; // named in messages
     private final ProcessMemory processMemory; // null unless the monitor samples memory
     private final boolean batched;
-    private final long slotId = ProbeThread.newOwnerId();
 
     private final Object lock = new Object();
     private final long[] memory = new long[2]; // guarded by lock
-    private final Map<ProbeThread, Batch> batches = new HashMap<>(); // guarded by lock
+    private final Map<ProbeThread, EventBatch> batches = new HashMap<>(); // guarded by lock
     private long nextIndex; // guarded by lock
     private boolean recording = true; // guarded by lock
     private Throwable unreported; // guarded by lock: why recording stopped, when there was no memory to say it
@@ -93,6 +80,11 @@ final class RecordingSession {
         }
     }
 
+    /** @return whether the recorder takes the records in batches, each thread's events kept apart until then */
+    boolean batched() {
+        return batched;
+    }
+
     /**
      * Records the call, return or exception of a woven method.
      *
@@ -103,7 +95,7 @@ final class RecordingSession {
      */
     void method(ProbeThread thread, FunctionEvent event, MethodSite site, int lineNo) {
         if (batched) {
-            add(thread, RecordBatch.pack(event, site.id(), lineNo));
+            add(thread, event.ordinal(), site.id(), lineNo);
         } else {
             recordAtOnce(event, site, lineNo);
         }
@@ -118,7 +110,7 @@ final class RecordingSession {
      */
     void callOut(ProbeThread thread, FunctionEvent event, CallOutSite site) {
         if (batched) {
-            add(thread, RecordBatch.pack(event, site.id(), 0));
+            add(thread, event.ordinal(), site.id(), 0);
         } else {
             recordAtOnce(event, site, 0);
         }
@@ -145,25 +137,26 @@ final class RecordingSession {
         }
     }
 
-    // Where the batches are filled: one long per event, the sites and strings looked up at hand-over.
+    // Where the batches are filled: an int or three per event, the sites and strings looked up at hand-over.
     // The rare paths (a thread's first event, a full batch) are methods of their own, kept out of the
     // compiled code of this one so that it stays small enough for the JIT to inline into the dispatcher.
-    private void add(ProbeThread thread, long event) {
+    private void add(ProbeThread thread, int kind, int siteId, int lineNo) {
         if (closed) {
             return;
         }
-        Batch batch = (Batch) thread.slot(slotId);
+        EventBatch batch = (EventBatch) thread.slot(id());
         if (batch == null) {
             batch = batch(thread);
         }
-        if (batch.add(event)) {
-            handOverFull(batch);
+        if (batch.add(kind, siteId, lineNo)) {
+            handOver(batch);
         }
     }
 
-    private void handOverFull(Batch batch) {
+    @Override
+    public void handOver(EventBatch batch) {
         synchronized (lock) {
-            handOver(batch);
+            handOverLocked(batch);
         }
     }
 
@@ -175,7 +168,7 @@ final class RecordingSession {
      */
     void line(ProbeThread thread, LineSite site) {
         if (batched) {
-            add(thread, RecordBatch.packLine(site.id()));
+            add(thread, RecordBatch.LINE, site.id(), 0);
         } else {
             recordAtOnce(null, site, 0);
         }
@@ -195,8 +188,8 @@ final class RecordingSession {
             OpenBatches.closed(atExit);
         }
         synchronized (lock) {
-            for (Batch batch : batches.values()) {
-                handOver(batch);
+            for (EventBatch batch : batches.values()) {
+                handOverLocked(batch);
             }
             if (unreported != null) {
                 MonitorBase.report(monitor, "recording stopped", unreported);
@@ -216,30 +209,33 @@ final class RecordingSession {
     }
 
     /**
-     * Returns the current thread's batch when its slot no longer holds it (its first event, or more
-     * than four monitors at once): from the session's map, under the lock, and puts it in the slot.
+     * Returns the current thread's batch, on its first event or when the thread's slot no longer holds
+     * it (more than four monitors at once): from the session's map, under the lock, and puts it in the
+     * slot. One batch per thread, whichever way the dispatcher hands the thread's events over.
      */
-    private Batch batch(ProbeThread thread) {
-        Batch batch;
+    @Override
+    public EventBatch batch(ProbeThread thread) {
+        EventBatch batch;
         synchronized (lock) {
-            batch = batches.computeIfAbsent(thread, t -> new Batch());
+            batch = batches.computeIfAbsent(thread, t -> new EventBatch(this));
         }
-        thread.putSlot(slotId, batch);
+        thread.putSlot(id(), batch);
         return batch;
     }
 
     // Called with lock held, by the batch's thread when the batch is full or by finish.
-    private void handOver(Batch batch) {
-        int size = (int) SIZE.getAcquire(batch);
-        if (recording && size > 0) {
+    private void handOverLocked(EventBatch batch) {
+        int length = batch.publishedSize();
+        if (recording && length > 0) {
             try {
-                recorder.recordAll(batch.records(size, nextIndex));
-                nextIndex += size;
+                List<MonitorRecord> records = batch.records(length, nextIndex);
+                recorder.recordAll(records);
+                nextIndex += records.size();
             } catch (RuntimeException | OutOfMemoryError e) {
                 stop(e);
             }
         }
-        batch.size = 0;
+        batch.clear();
     }
 
     /**
@@ -248,7 +244,8 @@ final class RecordingSession {
      *
      * @param e the error
      */
-    void outOfMemory(OutOfMemoryError e) {
+    @Override
+    public void outOfMemory(OutOfMemoryError e) {
         synchronized (lock) {
             if (recording) {
                 stop(e);
@@ -264,30 +261,6 @@ final class RecordingSession {
             MonitorBase.report(monitor, "recording stopped", e);
         } catch (OutOfMemoryError again) {
             unreported = e;
-        }
-    }
-
-    /**
-     * The events of one thread not yet handed over. Only its thread adds to it; see the class comment
-     * for how {@link #finish()} reads it. It holds no reference to the session, so that a thread's
-     * probe state, which may keep a batch after the session ends, does not keep the recorder.
-     */
-    private static final class Batch {
-
-        private final long[] events = new long[BATCH_SIZE]; // packed by RecordBatch
-        private int size; // written by the thread with a release store; reset to 0 under lock
-
-        /** Adds a packed event; tells whether the batch is now full. */
-        boolean add(long event) {
-            int i = size;
-            events[i] = event;
-            SIZE.setRelease(this, i + 1);
-            return i + 1 == BATCH_SIZE;
-        }
-
-        /** The batch's first {@code count} events as records numbered from {@code firstIndex}. */
-        List<MonitorRecord> records(int count, long firstIndex) {
-            return new RecordBatch(firstIndex, events, count);
         }
     }
 }

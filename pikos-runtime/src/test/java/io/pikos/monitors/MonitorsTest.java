@@ -98,6 +98,31 @@ class MonitorsTest {
     }
 
     @Test
+    void records_keep_their_order_while_a_second_monitor_comes_and_goes() {
+        ListRecorder<FunctionRecord> first = new ListRecorder<>();
+        ListRecorder<FunctionRecord> second = new ListRecorder<>();
+        try (Monitor alone = new FunctionMonitor(first).enable()) {
+            ProbeFixture.outer(0); // the only monitor: the dispatcher fills its batches itself
+            try (Monitor another = new FunctionMonitor(second).enable()) {
+                ProbeFixture.other(); // two monitors: each event through each listener
+            }
+            ProbeFixture.outer(0); // alone again
+        }
+        List<FunctionRecord> outer = List.of(fn(0, "call", "outer", 10), fn(0, "call", "inner", 20),
+                fn(0, "c_call", "sqrt", 21), fn(0, "c_return", "sqrt", 21), fn(0, "return", "inner", 21),
+                fn(0, "return", "outer", 12));
+        List<FunctionRecord> expected = new ArrayList<>(outer);
+        expected.addAll(List.of(fn(0, "call", "other", 30), fn(0, "return", "other", 31)));
+        expected.addAll(outer);
+        for (int i = 0; i < expected.size(); i++) {
+            FunctionRecord r = expected.get(i);
+            expected.set(i, fn(i, r.type(), r.function(), r.lineNo()));
+        }
+        assertEquals(expected, first.records());
+        assertEquals(List.of(fn(0, "call", "other", 30), fn(1, "return", "other", 31)), second.records());
+    }
+
+    @Test
     void method_left_by_a_throw_records_exception_at_its_declaring_line() {
         ListRecorder<FunctionRecord> recorder = new ListRecorder<>();
         try (Monitor monitor = new FunctionMonitor(recorder).enable()) {

@@ -26,6 +26,10 @@ import java.util.Arrays;
  * <p>A thread that is already inside the dispatcher (a recorder or filter calling woven code) is not
  * dispatched again, so monitoring can never recurse into itself. Listeners receive the thread's
  * {@link ProbeThread}, where a monitor can keep its per-thread state.
+ *
+ * <p>The common case has a path of its own: while the only listener for method events (or for line
+ * events) has an {@link EventSink}, each such event goes straight into the thread's batch for that
+ * sink, with no listener called: a thread-local lookup and a store or three.
  */
 public final class Dispatcher {
 
@@ -48,6 +52,8 @@ public final class Dispatcher {
     private static volatile boolean linesOn;
     private static volatile ProbeListener[] methodListeners = NONE;
     private static volatile ProbeListener[] lineListeners = NONE;
+    private static volatile EventSink methodSink; // the sole method listener's sink, if it has one
+    private static volatile EventSink lineSink; // the sole line listener's sink, if it has one
 
     private Dispatcher() {
     }
@@ -107,6 +113,11 @@ public final class Dispatcher {
      */
     public static void method(FunctionEvent event, MethodSite site, int lineNo) {
         ProbeThread thread = THREADS.get();
+        EventSink sink = methodSink;
+        if (sink != null) {
+            thread.addMethodEvent(sink, event.ordinal(), site.id(), lineNo);
+            return;
+        }
         if (!thread.enter()) {
             return;
         }
@@ -127,6 +138,11 @@ public final class Dispatcher {
      */
     public static void callOut(FunctionEvent event, CallOutSite site) {
         ProbeThread thread = THREADS.get();
+        EventSink sink = methodSink;
+        if (sink != null) {
+            thread.addMethodEvent(sink, event.ordinal(), site.id(), 0);
+            return;
+        }
         if (!thread.enter()) {
             return;
         }
@@ -146,6 +162,11 @@ public final class Dispatcher {
      */
     public static void line(LineSite site) {
         ProbeThread thread = THREADS.get();
+        EventSink sink = lineSink;
+        if (sink != null) {
+            thread.addLineEvent(sink, site.id());
+            return;
+        }
         if (!thread.enter()) {
             return;
         }
@@ -159,6 +180,8 @@ public final class Dispatcher {
     }
 
     private static void updateGuards() {
+        methodSink = soleSink(methodListeners);
+        lineSink = soleSink(lineListeners);
         boolean methods = methodListeners.length > 0;
         if (methods != methodsOn) {
             methodsOn = methods;
@@ -171,6 +194,10 @@ public final class Dispatcher {
             LINES_ON_SITE.setTarget(constantBoolean(lines));
             MutableCallSite.syncAll(new MutableCallSite[] {LINES_ON_SITE});
         }
+    }
+
+    private static EventSink soleSink(ProbeListener[] listeners) {
+        return listeners.length == 1 ? listeners[0].eventSink() : null;
     }
 
     private static MethodHandle constantBoolean(boolean value) {

@@ -35,6 +35,16 @@ public interface ProbeListener {
      */
     void onLine(ProbeThread thread, LineSite site);
 
+    /**
+     * Returns where this listener's events may go without the listener being called, when it wants
+     * every event of every thread kept in per-thread batches. Asked when the listener is added.
+     *
+     * @return the sink, or {@code null} (the default) if each event must reach the listener's methods
+     */
+    default EventSink eventSink() {
+        return null;
+    }
+
     /** @return whether this listener needs method events (line monitors that are focused do) */
     boolean wantsMethods();
 
