@@ -2,6 +2,7 @@ package io.pikos.benchmarks;
 
 import io.pikos.benchmarks.woven.WovenTarget;
 import io.pikos.monitors.FocusedFunctionMonitor;
+import io.pikos.monitors.FunctionMemoryMonitor;
 import io.pikos.monitors.FunctionMonitor;
 import io.pikos.monitors.Monitor;
 import io.pikos.records.FunctionRecord;
@@ -76,12 +77,13 @@ public class RecordingBenchmark {
 
     /**
      * A function monitor into a recorder that drops records, taking them one by one ({@code all}) or in
-     * batches ({@code allInBatches}), or a focused one whose focus is never entered.
+     * batches ({@code allInBatches}), a focused one whose focus is never entered, or a function memory
+     * monitor ({@code memory}: each record samples the process memory, and takes the lock).
      */
     @State(Scope.Benchmark)
     public static class SharedMonitor {
 
-        @Param({"all", "allInBatches", "outsideFocus"})
+        @Param({"all", "allInBatches", "outsideFocus", "memory"})
         public String focus;
 
         private Monitor monitor;
@@ -92,6 +94,7 @@ public class RecordingBenchmark {
             monitor = switch (focus) {
                 case "all" -> new FunctionMonitor(new NullRecorder());
                 case "allInBatches" -> new FunctionMonitor(NullRecorder.inBatches());
+                case "memory" -> new FunctionMemoryMonitor(NullRecorder.inBatches());
                 default -> new FocusedFunctionMonitor(new NullRecorder(), "io.pikos.benchmarks.woven.WovenTarget.never");
             };
             monitor.enable();

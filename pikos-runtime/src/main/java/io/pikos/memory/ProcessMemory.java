@@ -71,14 +71,21 @@ public final class ProcessMemory {
     }
 
     /**
-     * Reads RSS into {@code into[0]} and VMS into {@code into[1]}, in bytes. Allocates nothing on Linux.
+     * Reads RSS into {@code into[0]} and VMS into {@code into[1]}, in bytes. Thread-safe; on Linux,
+     * threads sample at once and, after a thread's first sample, nothing is allocated.
      *
      * @param into an array of at least two elements
      * @throws UncheckedIOException if the operating system cannot be read
      */
-    public synchronized void sample(long[] into) {
+    public void sample(long[] into) {
         try {
-            source.sample(into);
+            if (source.isThreadSafe()) {
+                source.sample(into);
+            } else {
+                synchronized (this) {
+                    source.sample(into);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read process memory from " + description, e);
         }

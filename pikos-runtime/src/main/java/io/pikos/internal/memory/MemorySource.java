@@ -2,7 +2,10 @@ package io.pikos.internal.memory;
 
 import java.io.IOException;
 
-/** Reads the process's resident and virtual memory sizes. Implementations need not be thread-safe. */
+/**
+ * Reads the process's resident and virtual memory sizes. Implementations need not be thread-safe;
+ * those that are say so, and are then sampled by several threads at once.
+ */
 public interface MemorySource {
 
     /**
@@ -12,4 +15,9 @@ public interface MemorySource {
      * @throws IOException if the operating system cannot be read
      */
     void sample(long[] into) throws IOException;
+
+    /** @return whether {@link #sample} may be called by several threads at once; {@code false} by default */
+    default boolean isThreadSafe() {
+        return false;
+    }
 }
