@@ -32,7 +32,7 @@ import java.util.Map;
  * <li><b>In batches</b>, for recorders that {@linkplain Recorder#acceptsBatches() accept them}: each
  * thread writes the event's site id and type, in one int for most events, into its own
  * {@link EventBatch}, with no lock and no allocation; a full batch is made into records, numbered and
- * handed over under the lock, once per {@value EventBatch#SIZE} records. That is what lets threads
+ * handed over under the lock, about once per {@value EventBatch#SIZE} records. That is what lets threads
  * record at once without queueing on a lock. Without a focus the session is the monitor's
  * {@link EventSink}: while it is the only one, the dispatcher fills the batches itself.
  * </ul>
