@@ -138,7 +138,7 @@ public final class Probes {
     public static void line(int lineId) {
         if (Dispatcher.linesOn()) {
             try {
-                Dispatcher.line(Sites.line(lineId));
+                Dispatcher.line(lineId);
             } catch (OutOfMemoryError e) {
                 // The program filled the heap: the event is lost, the error is not the program's.
             }
@@ -203,8 +203,7 @@ public final class Probes {
     // which the program caused by filling the heap, is not thrown into it at a place it cannot be.
     private static void method(FunctionEvent event, int methodId, int lineNo) {
         try {
-            MethodSite site = Sites.method(methodId);
-            Dispatcher.method(event, site, lineNo);
+            Dispatcher.method(event, methodId, lineNo);
         } catch (OutOfMemoryError e) {
             // lost, see above
         }
@@ -212,7 +211,7 @@ public final class Probes {
 
     private static void callOut(FunctionEvent event, int callId) {
         try {
-            Dispatcher.callOut(event, Sites.callOut(callId));
+            Dispatcher.callOut(event, callId);
         } catch (OutOfMemoryError e) {
             // lost, see above
         }

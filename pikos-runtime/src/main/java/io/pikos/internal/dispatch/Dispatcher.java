@@ -3,6 +3,7 @@ package io.pikos.internal.dispatch;
 import io.pikos.probe.CallOutSite;
 import io.pikos.probe.LineSite;
 import io.pikos.probe.MethodSite;
+import io.pikos.probe.Sites;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -105,23 +106,25 @@ public final class Dispatcher {
     }
 
     /**
-     * Dispatches a method event.
+     * Dispatches a method event. The site is looked up only if a listener is called: the common path
+     * needs its id alone.
      *
-     * @param event  the event
-     * @param site   the method
-     * @param lineNo the line reported in records, or 0 for the method's own
+     * @param event    the event
+     * @param methodId the method's id from {@link Sites#method(int)}
+     * @param lineNo   the line reported in records, or 0 for the method's own
      */
-    public static void method(FunctionEvent event, MethodSite site, int lineNo) {
+    public static void method(FunctionEvent event, int methodId, int lineNo) {
         ProbeThread thread = THREADS.get();
         EventSink sink = methodSink;
         if (sink != null) {
-            thread.addMethodEvent(sink, event.ordinal(), site.id(), lineNo);
+            thread.addMethodEvent(sink, event.ordinal(), methodId, lineNo);
             return;
         }
         if (!thread.enter()) {
             return;
         }
         try {
+            MethodSite site = Sites.method(methodId);
             for (ProbeListener listener : methodListeners) {
                 listener.onMethod(thread, event, site, lineNo);
             }
@@ -133,20 +136,21 @@ public final class Dispatcher {
     /**
      * Dispatches a call-out event.
      *
-     * @param event the event
-     * @param site  the call
+     * @param event  the event
+     * @param callId the call's id from {@link Sites#callOut(int)}
      */
-    public static void callOut(FunctionEvent event, CallOutSite site) {
+    public static void callOut(FunctionEvent event, int callId) {
         ProbeThread thread = THREADS.get();
         EventSink sink = methodSink;
         if (sink != null) {
-            thread.addMethodEvent(sink, event.ordinal(), site.id(), 0);
+            thread.addMethodEvent(sink, event.ordinal(), callId, 0);
             return;
         }
         if (!thread.enter()) {
             return;
         }
         try {
+            CallOutSite site = Sites.callOut(callId);
             for (ProbeListener listener : methodListeners) {
                 listener.onCallOut(thread, event, site);
             }
@@ -158,19 +162,20 @@ public final class Dispatcher {
     /**
      * Dispatches a line event.
      *
-     * @param site the line
+     * @param lineId the line's id from {@link Sites#line(int)}
      */
-    public static void line(LineSite site) {
+    public static void line(int lineId) {
         ProbeThread thread = THREADS.get();
         EventSink sink = lineSink;
         if (sink != null) {
-            thread.addLineEvent(sink, site.id());
+            thread.addLineEvent(sink, lineId);
             return;
         }
         if (!thread.enter()) {
             return;
         }
         try {
+            LineSite site = Sites.line(lineId);
             for (ProbeListener listener : lineListeners) {
                 listener.onLine(thread, site);
             }
