@@ -166,10 +166,25 @@ final class RecordingSession extends EventSink {
         }
     }
 
+    /**
+     * Hands a batch's events over to the recorder, numbered, and empties it: when it is full, by its
+     * thread; at finish, for every thread. One method with its lock, on purpose: too big for the JIT to
+     * inline where it is called once per batch, which keeps the code compiled for every event small.
+     */
     @Override
     public void handOver(EventBatch batch) {
         synchronized (lock) {
-            handOverLocked(batch);
+            int length = batch.publishedSize();
+            if (recording && length > 0) {
+                try {
+                    List<MonitorRecord> records = batch.records(length, nextIndex);
+                    recorder.recordAll(records);
+                    nextIndex += records.size();
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    stop(e);
+                }
+            }
+            batch.clear();
         }
     }
 
@@ -202,7 +217,7 @@ final class RecordingSession extends EventSink {
         }
         synchronized (lock) {
             for (EventBatch batch : batches.values()) {
-                handOverLocked(batch);
+                handOver(batch);
             }
             if (unreported != null) {
                 MonitorBase.report(monitor, "recording stopped", unreported);
@@ -234,21 +249,6 @@ final class RecordingSession extends EventSink {
         }
         thread.putSlot(id(), batch);
         return batch;
-    }
-
-    // Called with lock held, by the batch's thread when the batch is full or by finish.
-    private void handOverLocked(EventBatch batch) {
-        int length = batch.publishedSize();
-        if (recording && length > 0) {
-            try {
-                List<MonitorRecord> records = batch.records(length, nextIndex);
-                recorder.recordAll(records);
-                nextIndex += records.size();
-            } catch (RuntimeException | OutOfMemoryError e) {
-                stop(e);
-            }
-        }
-        batch.clear();
     }
 
     /**

@@ -118,8 +118,15 @@ public final class Dispatcher {
         EventSink sink = methodSink;
         if (sink != null) {
             thread.addMethodEvent(sink, event.ordinal(), methodId, lineNo);
-            return;
+        } else {
+            toListeners(thread, event, methodId, lineNo);
         }
+    }
+
+    // The paths through the listeners are methods of their own, so that the JIT need not inline them
+    // where the common path is used: the code it compiles for each probe stays small enough to be
+    // inlined into the woven method itself.
+    private static void toListeners(ProbeThread thread, FunctionEvent event, int methodId, int lineNo) {
         if (!thread.enter()) {
             return;
         }
@@ -144,8 +151,12 @@ public final class Dispatcher {
         EventSink sink = methodSink;
         if (sink != null) {
             thread.addMethodEvent(sink, event.ordinal(), callId, 0);
-            return;
+        } else {
+            callOutToListeners(thread, event, callId);
         }
+    }
+
+    private static void callOutToListeners(ProbeThread thread, FunctionEvent event, int callId) {
         if (!thread.enter()) {
             return;
         }
@@ -169,8 +180,12 @@ public final class Dispatcher {
         EventSink sink = lineSink;
         if (sink != null) {
             thread.addLineEvent(sink, lineId);
-            return;
+        } else {
+            lineToListeners(thread, lineId);
         }
+    }
+
+    private static void lineToListeners(ProbeThread thread, int lineId) {
         if (!thread.enter()) {
             return;
         }

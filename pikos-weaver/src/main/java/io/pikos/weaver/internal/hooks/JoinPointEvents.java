@@ -165,10 +165,13 @@ public final class JoinPointEvents {
         }
     }
 
+    // The first event of a join point, and a call whose callee's class changed, take methods of their own,
+    // so that the JIT need not inline them into every hook: the code it compiles for a hook stays small
+    // enough to be inlined into the woven method itself.
     private static int method(JoinPoint.StaticPart joinPoint) {
         JoinPointSite site = JOIN_POINTS.get(joinPoint);
         if (site == null) {
-            site = JOIN_POINTS.add(joinPoint, register(joinPoint));
+            site = addMethod(joinPoint);
         }
         return site.id;
     }
@@ -176,18 +179,31 @@ public final class JoinPointEvents {
     private static int callOut(JoinPoint.StaticPart call, JoinPoint.StaticPart enclosing, Class<?> runtimeTarget) {
         JoinPointSite site = JOIN_POINTS.get(call);
         if (site == null) {
-            int caller = method(enclosing);
-            site = JOIN_POINTS.add(call, caller == NO_RECORD ? NO_RECORD
-                    : Sites.callOut(caller, name(call.getSignature()), call.getSourceLocation().getLine()));
+            site = addCallOut(call, enclosing);
         }
         Callee last = site.lastCallee;
         if (last == null || last.target != runtimeTarget) {
-            boolean woven = runtimeTarget != null ? CALLEES.get(runtimeTarget).isWoven(call)
-                    : WOVEN.get(call.getSignature().getDeclaringType());
-            last = new Callee(runtimeTarget, woven);
-            site.lastCallee = last; // a racing reader sees the old decision or this one, each whole
+            last = decide(site, call, runtimeTarget);
         }
         return last.woven ? NO_RECORD : site.id;
+    }
+
+    private static JoinPointSite addMethod(JoinPoint.StaticPart joinPoint) {
+        return JOIN_POINTS.add(joinPoint, register(joinPoint));
+    }
+
+    private static JoinPointSite addCallOut(JoinPoint.StaticPart call, JoinPoint.StaticPart enclosing) {
+        int caller = method(enclosing);
+        return JOIN_POINTS.add(call, caller == NO_RECORD ? NO_RECORD
+                : Sites.callOut(caller, name(call.getSignature()), call.getSourceLocation().getLine()));
+    }
+
+    private static Callee decide(JoinPointSite site, JoinPoint.StaticPart call, Class<?> runtimeTarget) {
+        boolean woven = runtimeTarget != null ? CALLEES.get(runtimeTarget).isWoven(call)
+                : WOVEN.get(call.getSignature().getDeclaringType());
+        Callee decided = new Callee(runtimeTarget, woven);
+        site.lastCallee = decided; // a racing reader sees the old decision or this one, each whole
+        return decided;
     }
 
     private static int register(JoinPoint.StaticPart joinPoint) {
