@@ -27,8 +27,7 @@ import java.util.Map;
  * <ul>
  * <li><b>At once</b>, for recorders that show records as they come (the screen, a file flushed after
  * each record, JFR) and for memory monitors (a memory sample belongs to the moment it is taken): each
- * record is made, numbered and handed over under one lock (the memory sampled just before it, so that
- * threads read memory at once; a record's index then orders its hand-over, not its sample).
+ * record is made, numbered and handed over under one lock, the memory sampled under it too.
  * <li><b>In batches</b>, for recorders that {@linkplain Recorder#acceptsBatches() accept them}: each
  * thread writes the event's site id and type, in one int for most events, into its own
  * {@link EventBatch}, with no lock and no allocation; a full batch is made into records, numbered and
@@ -53,6 +52,7 @@ final class RecordingSession extends EventSink {
     private final boolean batched;
 
     private final Object lock = new Object();
+    private final long[] memory = new long[2]; // guarded by lock
     private final Map<ProbeThread, EventBatch> batches = new HashMap<>(); // guarded by lock
     private long nextIndex; // guarded by lock
     private boolean recording = true; // guarded by lock
@@ -116,31 +116,19 @@ final class RecordingSession extends EventSink {
         }
     }
 
-    // The way for recorders that take records one by one, and for the memory monitors. Memory is sampled
-    // before the lock: reading it takes most of a record's time, and threads can read it at once.
+    // The way for recorders that take records one by one, and for the memory monitors. The memory is
+    // sampled under the lock, so that indices follow the order in which the samples were taken.
     private void recordAtOnce(FunctionEvent event, Object site, int lineNo) {
-        if (closed) {
-            return;
-        }
-        long[] sampled = null;
-        RuntimeException unreadable = null;
-        if (processMemory != null) {
-            sampled = new long[2];
-            try {
-                processMemory.sample(sampled);
-            } catch (RuntimeException e) {
-                unreadable = e;
-            }
-        }
         synchronized (lock) {
             if (!recording) {
                 return;
             }
-            if (unreadable != null) {
-                stop(unreadable);
-                return;
-            }
             try {
+                long[] sampled = null;
+                if (processMemory != null) {
+                    processMemory.sample(memory);
+                    sampled = memory;
+                }
                 MonitorRecord record = SiteRecords.of(nextIndex, event, site, lineNo, sampled);
                 nextIndex++;
                 recorder.record(record);
