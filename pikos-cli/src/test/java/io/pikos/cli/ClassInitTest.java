@@ -150,7 +150,10 @@ class ClassInitTest {
             }
             calls.addAll(List.of("return run", "return <clinit>", "return main"));
             assertEquals(calls, run.events());
-            CsvRecords.assertCallsNest(run.rows());
+            // No nesting check over all rows here: the initialiser's c_call/c_return of start and join run
+            // on another thread than the filler's records, and records carry no thread, so where those
+            // rows fall among the filler's is a race (a CI run saw `call run` between `c_call start` and
+            // `c_return start`). The exact order of the woven calls above is what this test pins.
         }
     }
 
