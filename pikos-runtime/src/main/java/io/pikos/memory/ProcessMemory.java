@@ -71,21 +71,14 @@ public final class ProcessMemory {
     }
 
     /**
-     * Reads RSS into {@code into[0]} and VMS into {@code into[1]}, in bytes. Thread-safe; on Linux,
-     * threads sample at once and, after a thread's first sample, nothing is allocated.
+     * Reads RSS into {@code into[0]} and VMS into {@code into[1]}, in bytes. Allocates nothing on Linux.
      *
      * @param into an array of at least two elements
      * @throws UncheckedIOException if the operating system cannot be read
      */
-    public void sample(long[] into) {
+    public synchronized void sample(long[] into) {
         try {
-            if (source.isThreadSafe()) {
-                source.sample(into);
-            } else {
-                synchronized (this) {
-                    source.sample(into);
-                }
-            }
+            source.sample(into);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read process memory from " + description, e);
         }

@@ -2,10 +2,7 @@ package io.pikos.internal.memory;
 
 import java.io.IOException;
 
-/**
- * Reads the process's resident and virtual memory sizes. Implementations need not be thread-safe;
- * those that are say so, and are then sampled by several threads at once.
- */
+/** Reads the process's resident and virtual memory sizes. Implementations need not be thread-safe. */
 public interface MemorySource {
 
     /**
@@ -15,9 +12,4 @@ public interface MemorySource {
      * @throws IOException if the operating system cannot be read
      */
     void sample(long[] into) throws IOException;
-
-    /** @return whether {@link #sample} may be called by several threads at once; {@code false} by default */
-    default boolean isThreadSafe() {
-        return false;
-    }
 }

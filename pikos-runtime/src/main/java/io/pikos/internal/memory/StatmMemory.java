@@ -10,9 +10,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Linux's {@code /proc/self/statm}, read in place: the file stays open, each sample is one positional
- * read into a direct buffer allocated once per thread, and the numbers are parsed from its bytes, so
- * sampling allocates nothing after a thread's first sample. Thread-safe: threads read at once, each
- * into its own buffer (a positional read takes no lock on Linux). The file gives sizes in pages; the page size is found once, at open, by
+ * read into a direct buffer allocated once, and the numbers are parsed from its bytes, so sampling
+ * allocates nothing. The file gives sizes in pages; the page size is found once, at open, by
  * comparing it with {@code /proc/self/status}, which gives the same size in kB.
  */
 public final class StatmMemory implements MemorySource {
@@ -21,7 +20,7 @@ public final class StatmMemory implements MemorySource {
     private static final Path STATUS = Path.of("/proc/self/status");
 
     private final FileChannel channel;
-    private final ThreadLocal<ByteBuffer> buffers = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(256));
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(256);
     private final long pageSize;
     private final long[] pages = new long[2];
 
@@ -51,7 +50,6 @@ public final class StatmMemory implements MemorySource {
 
     @Override
     public void sample(long[] into) throws IOException {
-        ByteBuffer buffer = buffers.get();
         buffer.clear();
         int read = channel.read(buffer, 0);
         if (read <= 0) {
@@ -70,11 +68,6 @@ public final class StatmMemory implements MemorySource {
         }
         into[0] = rssPages * pageSize;
         into[1] = vmsPages * pageSize;
-    }
-
-    @Override
-    public boolean isThreadSafe() {
-        return true;
     }
 
     private static long statusKb(String field) throws IOException {
