@@ -16,6 +16,7 @@ public final class CharCsvRows extends CsvRows {
 
     private final String[] keys = new String[CACHE_SIZE];
     private final String[] values = new String[CACHE_SIZE];
+    private final byte[] digits = new byte[19]; // a number's digits, as CsvRows writes them, before widening
     private char[] buffer = new char[256];
     private int length;
 
@@ -79,60 +80,18 @@ public final class CharCsvRows extends CsvRows {
     }
 
     @Override
-    void number(long value) {
-        if (value < 10) {
-            if (value >= 0) {
-                ensure(1);
-                buffer[length++] = (char) ('0' + value);
-            } else if (value == Long.MIN_VALUE) {
-                plain(Long.toString(value));
-            } else {
-                ensure(1);
-                buffer[length++] = '-';
-                number(-value);
-            }
-            return;
-        }
-        int size = digits(value);
-        ensure(size);
-        char[] b = buffer;
-        int p = length + size;
-        length = p;
-        // Digits from the last, two at a time; in long arithmetic only while the value needs it.
-        while (value > Integer.MAX_VALUE) {
-            long q = value / 100;
-            int r = 2 * (int) (value - q * 100);
-            b[--p] = (char) PAIRS[r + 1];
-            b[--p] = (char) PAIRS[r];
-            value = q;
-        }
-        int v = (int) value;
-        while (v >= 100) {
-            int q = v / 100;
-            int r = 2 * (v - q * 100);
-            b[--p] = (char) PAIRS[r + 1];
-            b[--p] = (char) PAIRS[r];
-            v = q;
-        }
-        if (v >= 10) {
-            b[--p] = (char) PAIRS[2 * v + 1];
-            b[--p] = (char) PAIRS[2 * v];
-        } else {
-            b[--p] = (char) ('0' + v);
-        }
-    }
-
-    @Override
-    void comma() {
+    void ascii(char c) {
         ensure(1);
-        buffer[length++] = ',';
+        buffer[length++] = c;
     }
 
     @Override
-    void endRow() {
-        ensure(2);
-        buffer[length++] = '\r';
-        buffer[length++] = '\n';
+    void appendDigits(long value, int size) {
+        writeDigits(value, digits, size);
+        ensure(size);
+        for (int i = 0; i < size; i++) {
+            buffer[length++] = (char) digits[i];
+        }
     }
 
     private void ensure(int more) {

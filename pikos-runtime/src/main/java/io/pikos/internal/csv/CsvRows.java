@@ -33,14 +33,70 @@ public abstract sealed class CsvRows permits Utf8CsvRows, CharCsvRows {
     /** Appends a string field, quoted if it must be; {@code null} is an empty field. */
     abstract void text(String value);
 
+    /** Appends one ASCII character. */
+    abstract void ascii(char c);
+
+    /**
+     * Appends the decimal digits of a number of at least 10, which has {@code size} digits; the
+     * subclass places them with {@link #writeDigits}.
+     */
+    abstract void appendDigits(long value, int size);
+
     /** Appends a number field. */
-    abstract void number(long value);
+    final void number(long value) {
+        if (value < 10) {
+            if (value >= 0) {
+                ascii((char) ('0' + value));
+            } else if (value == Long.MIN_VALUE) {
+                plain(Long.toString(value));
+            } else {
+                ascii('-');
+                number(-value);
+            }
+            return;
+        }
+        appendDigits(value, digits(value));
+    }
 
     /** Appends a comma. */
-    abstract void comma();
+    final void comma() {
+        ascii(',');
+    }
 
     /** Appends {@code \r\n}. */
-    abstract void endRow();
+    final void endRow() {
+        ascii('\r');
+        ascii('\n');
+    }
+
+    /**
+     * Writes the decimal digits of {@code value}, at least 10, into {@code into}, the last one at
+     * {@code end - 1}: from the last, two at a time, in long arithmetic only while the value needs it.
+     */
+    static void writeDigits(long value, byte[] into, int end) {
+        int p = end;
+        while (value > Integer.MAX_VALUE) {
+            long q = value / 100;
+            int r = 2 * (int) (value - q * 100);
+            into[--p] = PAIRS[r + 1];
+            into[--p] = PAIRS[r];
+            value = q;
+        }
+        int v = (int) value;
+        while (v >= 100) {
+            int q = v / 100;
+            int r = 2 * (v - q * 100);
+            into[--p] = PAIRS[r + 1];
+            into[--p] = PAIRS[r];
+            v = q;
+        }
+        if (v >= 10) {
+            into[--p] = PAIRS[2 * v + 1];
+            into[--p] = PAIRS[2 * v];
+        } else {
+            into[--p] = (byte) ('0' + v);
+        }
+    }
 
     /**
      * Appends the column names of a record type as one row.
@@ -152,7 +208,7 @@ public abstract sealed class CsvRows permits Utf8CsvRows, CharCsvRows {
     }
 
     /** "00" to "99": the two digits of {@code n} at {@code 2 * n} and {@code 2 * n + 1}. */
-    static final byte[] PAIRS = new byte[200];
+    private static final byte[] PAIRS = new byte[200];
     private static final long[] POWERS_OF_TEN = new long[19];
 
     static {
@@ -168,7 +224,7 @@ public abstract sealed class CsvRows permits Utf8CsvRows, CharCsvRows {
     }
 
     /** The number of decimal digits of {@code value}, which is at least 10. */
-    static int digits(long value) {
+    private static int digits(long value) {
         // log10 estimated from the bit length (1233 / 4096 ≈ log10(2)), then corrected by one comparison
         int estimate = ((64 - Long.numberOfLeadingZeros(value)) * 1233) >>> 12;
         return estimate + (value >= POWERS_OF_TEN[estimate] ? 1 : 0);

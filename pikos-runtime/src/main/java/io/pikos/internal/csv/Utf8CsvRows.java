@@ -119,60 +119,16 @@ public final class Utf8CsvRows extends CsvRows {
     }
 
     @Override
-    void number(long value) {
-        if (value < 10) {
-            if (value >= 0) {
-                ensure(1);
-                buffer[length++] = (byte) ('0' + value);
-            } else if (value == Long.MIN_VALUE) {
-                plain(Long.toString(value));
-            } else {
-                ensure(1);
-                buffer[length++] = '-';
-                number(-value);
-            }
-            return;
-        }
-        int size = digits(value);
-        ensure(size);
-        byte[] b = buffer;
-        int p = length + size;
-        length = p;
-        // Digits from the last, two at a time; in long arithmetic only while the value needs it.
-        while (value > Integer.MAX_VALUE) {
-            long q = value / 100;
-            int r = 2 * (int) (value - q * 100);
-            b[--p] = PAIRS[r + 1];
-            b[--p] = PAIRS[r];
-            value = q;
-        }
-        int v = (int) value;
-        while (v >= 100) {
-            int q = v / 100;
-            int r = 2 * (v - q * 100);
-            b[--p] = PAIRS[r + 1];
-            b[--p] = PAIRS[r];
-            v = q;
-        }
-        if (v >= 10) {
-            b[--p] = PAIRS[2 * v + 1];
-            b[--p] = PAIRS[2 * v];
-        } else {
-            b[--p] = (byte) ('0' + v);
-        }
-    }
-
-    @Override
-    void comma() {
+    void ascii(char c) {
         ensure(1);
-        buffer[length++] = ',';
+        buffer[length++] = (byte) c;
     }
 
     @Override
-    void endRow() {
-        ensure(2);
-        buffer[length++] = '\r';
-        buffer[length++] = '\n';
+    void appendDigits(long value, int size) {
+        ensure(size);
+        length += size;
+        writeDigits(value, buffer, length);
     }
 
     private void ensure(int more) {
