@@ -2,7 +2,7 @@ package io.pikos.benchmarks;
 
 /**
  * The benchmark's target method, unwoven: the same body as {@link io.pikos.benchmarks.woven.WovenTarget},
- * in a package that ajc does not compile, so javac's plain bytecode is what runs.
+ * in a package the instrument goal leaves alone, so javac's plain bytecode is what runs.
  */
 public final class UnwovenTarget {
 

@@ -11,7 +11,7 @@ import io.pikos.internal.config.MonitorFactory;
 import io.pikos.monitors.Monitor;
 import io.pikos.records.MonitorRecord;
 import io.pikos.recorders.Recorder;
-import io.pikos.weaver.lines.ClassNamePatterns;
+import io.pikos.weaver.ClassNamePatterns;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,8 +29,8 @@ import java.util.function.Predicate;
 /**
  * {@code pikos-run}: the seed's command line. Runs a Java program (a single-file {@code .java}
  * program, a jar, or a main class on a classpath) under one of the four monitors, weaving its classes
- * in-process as they load (AspectJ's method hooks and the line probes, through a class loader, never
- * an agent), and passes its exit status through.
+ * in-process as they load (the weaver a woven build uses, {@code io.pikos.weaver.Instrumenter}, run
+ * by a class loader, never an agent), and passes its exit status through.
  *
  * <p>Mistakes in the command line (an unknown monitor or recording, a missing target, a program that
  * does not compile, a focus method that does not exist, an output that cannot be written) get one

@@ -3,7 +3,7 @@ package io.pikos.cli;
 import io.pikos.cli.demo.Greeter;
 import io.pikos.cli.demo.LangDemo;
 import io.pikos.cli.internal.InProcessWeaver;
-import io.pikos.weaver.lines.LineInstrumenter;
+import io.pikos.weaver.Instrumenter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.lang3.StringUtils;
 import org.junit.jupiter.api.Test;
@@ -245,7 +245,7 @@ class PikosRunTest {
         Path hello = classes.resolve("Hello.class");
         InProcessWeaver weaver = new InProcessWeaver(List.of(classes.toUri().toURL()), System.err);
         byte[] woven = weaver.weave("Hello", Files.readAllBytes(hello));
-        assertTrue(LineInstrumenter.isInstrumented(woven));
+        assertTrue(Instrumenter.isWoven(woven));
         Files.write(hello, woven);
 
         Path csv = dir.resolve("once.csv");

@@ -11,8 +11,9 @@ import java.io.UncheckedIOException;
  * The memory of the current process: resident set size (RSS) and virtual memory size (VMS), in bytes,
  * as the memory monitors record them.
  *
- * <p>On Linux it reads {@code /proc/self/statm} without allocating; elsewhere it asks OSHI, which is
- * loaded only then. Thread-safe.
+ * <p>On Linux it reads {@code /proc/self/statm} without allocating; elsewhere it asks OSHI
+ * ({@code com.github.oshi:oshi-core}), which pikos does not bring: an application that records memory
+ * off Linux adds it to its own dependencies. Thread-safe.
  */
 public final class ProcessMemory {
 
@@ -30,6 +31,7 @@ public final class ProcessMemory {
      * Returns the fastest source this system has, opened on first use.
      *
      * @return the process memory
+     * @throws UnsupportedOperationException if the system is not Linux and OSHI is not on the classpath
      */
     public static ProcessMemory system() {
         ProcessMemory memory = system;
@@ -65,9 +67,15 @@ public final class ProcessMemory {
      * Opens OSHI's view of the process, whatever the system.
      *
      * @return the process memory read through OSHI
+     * @throws UnsupportedOperationException if OSHI is not on the classpath
      */
     public static ProcessMemory oshi() {
-        return new ProcessMemory(new OshiMemory(), "OSHI");
+        try {
+            return new ProcessMemory(new OshiMemory(), "OSHI");
+        } catch (NoClassDefFoundError e) {
+            throw new UnsupportedOperationException("memory monitors need /proc/self/statm (Linux) or OSHI: add "
+                    + "com.github.oshi:oshi-core to the application's dependencies", e);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.pikos.monitors;
 
+import io.pikos.internal.dispatch.FunctionEvent;
 import io.pikos.internal.dispatch.ProbeThread;
 import io.pikos.probe.MethodSite;
 
@@ -23,14 +24,27 @@ final class Focus {
 
     private record Target(String className, String name, String descriptor) {
         boolean matches(MethodSite site) {
-            return name.equals(site.name())
-                    && (descriptor == null || descriptor.equals(site.descriptor()))
-                    && (className.equals(site.className()) || className.equals(site.className().replace('$', '.')));
+            return matches(site.className(), site.name(), site.descriptor());
+        }
+
+        boolean matches(String siteClass, String siteName, String siteDescriptor) {
+            return name.equals(siteName)
+                    && (descriptor == null || descriptor.equals(siteDescriptor))
+                    && (className.equals(siteClass) || className.equals(siteClass.replace('$', '.')));
         }
     }
 
-    /** Per thread: {generation, depth}. A generation older than the monitor's is a depth of 0. */
-    private final ThreadLocal<int[]> depths = ThreadLocal.withInitial(() -> new int[2]);
+    private static final int GENERATION = 0;
+    private static final int DEPTH = 1;
+    private static final int UNWINDING = 2;
+
+    /**
+     * Per thread: {generation, depth, unwinding}. A generation older than the monitor's is a depth of 0.
+     * Unwinding is set while an exception leaves focus methods: see {@link #onMethod}.
+     */
+    private final ThreadLocal<int[]> depths = ThreadLocal.withInitial(() -> new int[3]);
+    private static final StackWalker STACK = StackWalker.getInstance();
+
     private final long slotId = ProbeThread.newOwnerId();
     private final List<Target> targets;
     private volatile byte[] decided = new byte[64]; // by method id: 0 not yet, 1 focus, 2 not focus
@@ -74,26 +88,55 @@ final class Focus {
     /**
      * Follows a method event and tells whether it falls in focus. A focus method's own call and its
      * return are in focus.
+     *
+     * <p>The depth counts calls and exits, and an exit can be lost: a {@link StackOverflowError} leaves
+     * no stack for the {@code exception} probes of the frames nearest the overflow (the JVM keeps a
+     * shadow zone of many frames), and an {@link OutOfMemoryError} can strike inside a probe. Both
+     * strike only while an exception leaves methods, so after an {@code exception} recorded in focus
+     * the depth is taken from the stack itself at the next other event: the number of focus methods'
+     * frames on it. One stack walk per exception caught in focus.
      */
-    boolean onMethod(ProbeThread thread, boolean entry, MethodSite site) {
+    boolean onMethod(ProbeThread thread, FunctionEvent event, MethodSite site) {
         int[] depth = depth(thread);
         boolean isFocus = contains(site);
-        if (entry) {
-            if (isFocus) {
-                depth[1]++;
+        if (event == FunctionEvent.CALL) {
+            if (depth[UNWINDING] != 0) {
+                depth[DEPTH] = framesInFocus() - (isFocus ? 1 : 0); // the called method's frame is on the stack
+                depth[UNWINDING] = 0;
             }
-            return depth[1] > 0;
+            if (isFocus) {
+                depth[DEPTH]++;
+            }
+            return depth[DEPTH] > 0;
         }
-        boolean inside = depth[1] > 0;
+        if (event == FunctionEvent.RETURN && depth[UNWINDING] != 0) {
+            depth[DEPTH] = framesInFocus();
+            depth[UNWINDING] = 0;
+        }
+        boolean inside = depth[DEPTH] > 0;
         if (isFocus && inside) {
-            depth[1]--;
+            depth[DEPTH]--;
+        }
+        if (event == FunctionEvent.EXCEPTION && depth[DEPTH] > 0) {
+            depth[UNWINDING] = 1;
         }
         return inside;
     }
 
-    /** Tells whether the current thread is in focus. */
+    /** Tells whether the current thread is in focus (see {@link #onMethod} for how the depth is kept right). */
     boolean inFocus(ProbeThread thread) {
-        return depth(thread)[1] > 0;
+        int[] depth = depth(thread);
+        if (depth[UNWINDING] != 0) {
+            depth[DEPTH] = framesInFocus();
+            depth[UNWINDING] = 0;
+        }
+        return depth[DEPTH] > 0;
+    }
+
+    /** The frames of focus methods on the current thread's stack. */
+    private int framesInFocus() {
+        return STACK.walk(frames -> (int) frames.filter(frame -> targets.stream().anyMatch(
+                target -> target.matches(frame.getClassName(), frame.getMethodName(), frame.getDescriptor()))).count());
     }
 
     /** The current thread's {generation, depth}: from its probe state's slot, else the thread-local. */
@@ -103,9 +146,10 @@ final class Focus {
             depth = depths.get();
             thread.putSlot(slotId, depth);
         }
-        if (depth[0] != generation) {
-            depth[0] = generation;
-            depth[1] = 0;
+        if (depth[GENERATION] != generation) {
+            depth[GENERATION] = generation;
+            depth[DEPTH] = 0;
+            depth[UNWINDING] = 0;
         }
         return depth;
     }

@@ -121,7 +121,7 @@ abstract class MonitorBase implements Monitor {
         @Override
         public void onMethod(ProbeThread thread, FunctionEvent event, MethodSite site, int lineNo) {
             try {
-                if (focus != null && !focus.onMethod(thread, event.isEntry(), site)) {
+                if (focus != null && !focus.onMethod(thread, event, site)) {
                     return;
                 }
                 if (!recordsLines()) {

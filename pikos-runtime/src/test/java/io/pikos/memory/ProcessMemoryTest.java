@@ -4,7 +4,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
+import java.lang.reflect.InvocationTargetException;
+import java.net.URL;
+import java.net.URLClassLoader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProcessMemoryTest {
@@ -32,5 +39,19 @@ class ProcessMemoryTest {
         oshi.sample(slow);
         assertTrue(Math.abs(fast[0] - slow[0]) < FEW_MIB, "RSS: statm " + fast[0] + " vs OSHI " + slow[0]);
         assertTrue(Math.abs(fast[1] - slow[1]) < FEW_MIB, "VMS: statm " + fast[1] + " vs OSHI " + slow[1]);
+    }
+
+    @Test
+    void without_oshi_on_the_classpath_oshi_memory_is_refused_with_the_artifact_to_add() throws Exception {
+        // pikos' runtime classes alone, as an application that does not depend on OSHI loads them.
+        URL runtime = ProcessMemory.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader withoutOshi = new URLClassLoader(new URL[] {runtime}, ClassLoader.getPlatformClassLoader())) {
+            Class<?> isolated = withoutOshi.loadClass(ProcessMemory.class.getName());
+            InvocationTargetException e = assertThrows(InvocationTargetException.class,
+                    () -> isolated.getMethod("oshi").invoke(null));
+            assertInstanceOf(UnsupportedOperationException.class, e.getCause());
+            assertEquals("memory monitors need /proc/self/statm (Linux) or OSHI: add com.github.oshi:oshi-core to "
+                    + "the application's dependencies", e.getCause().getMessage());
+        }
     }
 }

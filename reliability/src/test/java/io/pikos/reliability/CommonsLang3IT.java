@@ -36,9 +36,9 @@ class CommonsLang3IT extends SuiteTransparency {
     }
 
     /**
-     * Strings; equality by reflection over fields (EqualsBuilder skips static fields and names with a
-     * {@code $}, so AspectJ's fields must not change its answers); stack traces (woven code must keep their
-     * frames); the reflection utilities, with the two {@link #expectedDifferences() expected differences}.
+     * Strings; equality by reflection over fields; stack traces (woven code must keep their frames); the
+     * reflection utilities, whose tests count the declared fields of their test beds (woven classes must
+     * declare the same members, synthetic ones included).
      */
     @Override
     List<String> ciSelection() {
@@ -55,19 +55,5 @@ class CommonsLang3IT extends SuiteTransparency {
     @Override
     Map<String, String> exclusions() {
         return Map.of();
-    }
-
-    /**
-     * Woven classes declare the fields AspectJ adds, {@code private static synthetic JoinPoint.StaticPart
-     * ajc$tjp_N}, and {@code FieldUtils.getAllFields} lists {@code Class.getDeclaredFields()} without
-     * leaving out synthetic fields: these two tests count the fields of their woven test beds.
-     */
-    @Override
-    Map<String, String> expectedDifferences() {
-        String reason = "counts the fields of reflect.testbed.PublicChild and Parent with FieldUtils.getAllFields,"
-                + " which does not leave out synthetic fields: woven, they also declare AspectJ's synthetic"
-                + " ajc$tjp_N fields (README.md, What pikos guarantees)";
-        return Map.of(PACKAGE + ".reflect.FieldUtilsTest#testGetAllFields", reason,
-                PACKAGE + ".reflect.FieldUtilsTest#testGetAllFieldsList", reason);
     }
 }

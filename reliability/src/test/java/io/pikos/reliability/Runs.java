@@ -52,7 +52,7 @@ final class Runs {
         return classpathFile("reliability.suiteClasspath");
     }
 
-    /** What code woven at build time needs at run time: pikos-weaver, pikos-runtime, aspectjrt, ... */
+    /** What code woven at build time needs at run time: pikos-runtime and its dependencies. */
     static List<Path> pikosClasspath() {
         return classpathFile("reliability.pikosClasspath");
     }

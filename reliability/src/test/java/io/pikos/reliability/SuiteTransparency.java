@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A real library's own test suite, run unwoven, then woven in-process by {@code bin/pikos-run} and
- * woven at build time (ajc and the line pass, see pom.xml), each under the four monitors: every
+ * woven at build time (pikos-instrument, see pom.xml), each under the four monitors: every
  * test and container must have the unwoven outcome, and the monitor must have recorded inside the
  * library. By default a few test classes (CI); with {@code -Dreliability.full=true} the whole suite.
  *

@@ -1,7 +1,8 @@
 package io.pikos.benchmarks.woven;
 
 /**
- * The benchmark's target method, woven: the only package of this module that ajc weaves.
+ * The benchmark's target method, woven: the package of this module that the instrument goal weaves
+ * with method probes and no line probes.
  * Its body must stay identical to {@link io.pikos.benchmarks.UnwovenTarget}.
  */
 public final class WovenTarget {

@@ -2,6 +2,7 @@ package io.pikos.cli.internal;
 
 import io.pikos.weaver.internal.PikosPackages;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -9,6 +10,8 @@ import java.net.URLClassLoader;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -16,8 +19,8 @@ import java.util.function.Predicate;
  * the in-process counterpart of a woven build, with no agent.
  *
  * <p>The program sees the JDK, pikos' runtime and AspectJ's runtime (what woven code calls), and its
- * own classpath; nothing else of pikos-run, so the tools that weave it (ASM, AspectJ's weaver,
- * picocli) never mix with the program's own libraries, whatever their versions.
+ * own classpath; nothing else of pikos-run, so the tools that weave it (pikos' weaver, ASM, AspectJ's
+ * weaver, picocli) never mix with the program's own libraries, whatever their versions.
  */
 public final class TargetClassLoader extends URLClassLoader {
 
@@ -30,6 +33,8 @@ public final class TargetClassLoader extends URLClassLoader {
     private final Predicate<URL> ownClass;
     private final Predicate<String> weaveByName;
     private final InProcessWeaver weaver;
+    /** The class files woven here, by resource path: what a woven build's jar would hold. */
+    private final Map<String, byte[]> wovenClassFiles = new ConcurrentHashMap<>();
 
     /**
      * @param classpath   the program's classpath
@@ -62,11 +67,25 @@ public final class TargetClassLoader extends URLClassLoader {
         }
         URL codeBase = codeBase(location, path);
         if (shouldWeave(name, codeBase)) {
-            bytes = weaver.weave(name, bytes);
+            byte[] woven = weaver.weave(name, bytes);
+            if (woven != bytes) {
+                wovenClassFiles.put(path, woven);
+                bytes = woven;
+            }
         }
         definePackageOf(name);
         CodeSource source = new CodeSource(codeBase, (Certificate[]) null);
         return defineClass(name, bytes, 0, bytes.length, new ProtectionDomain(source, null, this, null));
+    }
+
+    /**
+     * Serves a class woven here as a woven build would: its woven class file. The runtime reads it to
+     * tell woven classes from others (a call into woven code is no call-out).
+     */
+    @Override
+    public InputStream getResourceAsStream(String name) {
+        byte[] woven = wovenClassFiles.get(name);
+        return woven != null ? new ByteArrayInputStream(woven) : super.getResourceAsStream(name);
     }
 
     private boolean shouldWeave(String name, URL codeBase) {
@@ -132,7 +151,8 @@ public final class TargetClassLoader extends URLClassLoader {
         private static boolean isRuntime(String name) {
             int dot = name.lastIndexOf('.');
             String packageName = dot < 0 ? "" : name.substring(0, dot);
-            return PikosPackages.contains(packageName) || packageName.startsWith("org.aspectj.lang") || packageName.startsWith("org.aspectj.runtime")
+            return PikosPackages.contains(packageName) && !packageName.startsWith("io.pikos.weaver")
+                    || packageName.startsWith("org.aspectj.lang") || packageName.startsWith("org.aspectj.runtime")
                     || packageName.startsWith("org.aspectj.internal.lang");
         }
     }

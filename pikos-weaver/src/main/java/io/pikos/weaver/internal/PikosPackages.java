@@ -9,7 +9,7 @@ import java.util.List;
 public final class PikosPackages {
 
     private static final List<String> PACKAGES = List.of("io.pikos.annotations", "io.pikos.api",
-            "io.pikos.filters", "io.pikos.internal", "io.pikos.memory", "io.pikos.monitors", "io.pikos.probe",
+            "io.pikos.filters", "io.pikos.internal", "io.pikos.management", "io.pikos.memory", "io.pikos.monitors", "io.pikos.probe",
             "io.pikos.recorders", "io.pikos.records", "io.pikos.weaver");
 
     private PikosPackages() {
@@ -23,5 +23,16 @@ public final class PikosPackages {
      */
     public static boolean contains(String packageName) {
         return PACKAGES.stream().anyMatch(p -> packageName.equals(p) || packageName.startsWith(p + "."));
+    }
+
+    /**
+     * Tells whether a class belongs to pikos.
+     *
+     * @param internalName a class's internal name, for example {@code io/pikos/probe/Probes}
+     * @return whether it is in one of pikos' packages
+     */
+    public static boolean containsClass(String internalName) {
+        int slash = internalName.lastIndexOf('/');
+        return slash > 0 && contains(internalName.substring(0, slash).replace('/', '.'));
     }
 }

@@ -40,6 +40,9 @@ final class Declarations extends TreePathScanner<Void, Void> {
      * @return entries {@code name,line,lastLine} separated by {@code ';'}
      */
     static String of(Trees trees, CompilationUnitTree unit, String text) {
+        if (unit.getLineMap() == null) {
+            return ""; // javac keeps no line map without -g:lines: the records use the first line of the code
+        }
         Declarations scanner = new Declarations(trees, unit, text);
         scanner.scan(unit, null);
         return scanner.found.toString();

@@ -1,6 +1,6 @@
 package io.pikos.benchmarks.moobench.checks;
 
-import io.pikos.weaver.lines.LineInstrumenter;
+import io.pikos.weaver.Instrumenter;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -13,6 +13,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -28,10 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Each copy of the target is woven by its own tool's aspects and by no other, and only the pikos copy has
- * line probes: otherwise a case would measure the wrong tool, or two at once. An aspect is recognised as
- * AspectJ makes it: a class with a public static {@code aspectOf()}; the test lists every aspect that any
- * class of a copy's package calls into.
+ * Each copy of the target is woven by its own tool and by no other: otherwise a case would measure the
+ * wrong tool, or two at once. The pikos copy is woven by pikos' goal (probes, no aspect); the Kieker and
+ * Micrometer copies by their own AspectJ aspects. An aspect is recognised as AspectJ makes it: a class
+ * with a public static {@code aspectOf()}; the test lists every aspect that any class of a copy's package
+ * calls into.
  */
 class WovenCopiesTest {
 
@@ -41,29 +43,31 @@ class WovenCopiesTest {
     void baseline_copy_is_not_woven_and_has_no_line_probes() throws Exception {
         assertEquals(Set.of(), aspectsCalledBy(io.pikos.benchmarks.moobench.baseline.MonitoredClass.class));
         assertFalse(hasAjcMembers(io.pikos.benchmarks.moobench.baseline.MonitoredClass.class));
-        assertFalse(linesInstrumented(io.pikos.benchmarks.moobench.baseline.MonitoredClass.class));
+        assertFalse(pikosWoven(io.pikos.benchmarks.moobench.baseline.MonitoredClass.class));
     }
 
     @Test
-    void pikos_copy_is_woven_by_pikos_method_hooks_alone_and_has_line_probes() throws Exception {
-        assertEquals(Set.of("io.pikos.weaver.hooks.MethodHooks"),
-                aspectsCalledBy(io.pikos.benchmarks.moobench.pikos.MonitoredClass.class));
-        assertTrue(linesInstrumented(io.pikos.benchmarks.moobench.pikos.MonitoredClass.class),
-                "the pikos copy has no line probes: instrument-lines did not run after ajc");
+    void pikos_copy_is_woven_by_pikos_alone_with_line_probes_and_no_aspect() throws Exception {
+        Class<?> copy = io.pikos.benchmarks.moobench.pikos.MonitoredClass.class;
+        assertEquals(Set.of(), aspectsCalledBy(copy));
+        assertFalse(hasAjcMembers(copy));
+        assertTrue(pikosWoven(copy), "the pikos copy is not woven: the instrument goal did not run");
+        assertTrue(new String(classFile(copy), StandardCharsets.ISO_8859_1).contains("bootstrapLine"),
+                "the pikos copy has no line probes");
     }
 
     @Test
     void kieker_copy_is_woven_by_kiekers_operation_execution_probe_alone() throws Exception {
         assertEquals(Set.of("kieker.monitoring.probe.aspectj.operationExecution.OperationExecutionAspectFull"),
                 aspectsCalledBy(io.pikos.benchmarks.moobench.kieker.MonitoredClass.class));
-        assertFalse(linesInstrumented(io.pikos.benchmarks.moobench.kieker.MonitoredClass.class));
+        assertFalse(pikosWoven(io.pikos.benchmarks.moobench.kieker.MonitoredClass.class));
     }
 
     @Test
     void micrometer_copy_is_woven_by_timed_aspect_alone() throws Exception {
         assertEquals(Set.of("io.micrometer.core.aop.TimedAspect"),
                 aspectsCalledBy(io.pikos.benchmarks.moobench.micrometer.MonitoredClass.class));
-        assertFalse(linesInstrumented(io.pikos.benchmarks.moobench.micrometer.MonitoredClass.class));
+        assertFalse(pikosWoven(io.pikos.benchmarks.moobench.micrometer.MonitoredClass.class));
     }
 
     @Test
@@ -72,7 +76,7 @@ class WovenCopiesTest {
                 io.pikos.benchmarks.moobench.MonitoredTarget.class,
                 io.pikos.benchmarks.moobench.configurations.PikosFunctionsList.class}) {
             assertEquals(Set.of(), aspectsCalledBy(type), type.getName());
-            assertFalse(linesInstrumented(type), type.getName());
+            assertFalse(pikosWoven(type), type.getName());
         }
     }
 
@@ -125,10 +129,14 @@ class WovenCopiesTest {
                 || Stream.of(type.getDeclaredMethods()).anyMatch(m -> m.getName().contains("ajc$"));
     }
 
-    private static boolean linesInstrumented(Class<?> type) throws IOException {
+    private static boolean pikosWoven(Class<?> type) throws IOException {
+        return Instrumenter.isWoven(classFile(type));
+    }
+
+    private static byte[] classFile(Class<?> type) throws IOException {
         String name = type.getName();
         try (InputStream in = type.getResourceAsStream(name.substring(name.lastIndexOf('.') + 1) + ".class")) {
-            return LineInstrumenter.isInstrumented(in.readAllBytes());
+            return in.readAllBytes();
         }
     }
 

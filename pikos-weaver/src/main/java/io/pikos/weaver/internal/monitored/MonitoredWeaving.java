@@ -1,0 +1,184 @@
+package io.pikos.weaver.internal.monitored;
+
+import io.pikos.annotations.Monitored;
+import org.aspectj.bridge.IMessage;
+import org.aspectj.bridge.IMessageHandler;
+import org.aspectj.lang.JoinPoint;
+import org.aspectj.weaver.tools.WeavingAdaptor;
+import org.objectweb.asm.AnnotationVisitor;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Weaves the {@code @Monitored} factories (the aspect {@code io.pikos.internal.monitored.MonitoredFactories}
+ * of {@code pikos-runtime}) into a class that has {@code @Monitored} methods, with AspectJ's weaver: the
+ * one place pikos uses AspectJ. Classes without such methods are never handed to AspectJ.
+ *
+ * <p>AspectJ resolves the types a class uses on a classpath (its "world"): the program's classpath,
+ * pikos' runtime, AspectJ's runtime and the JDK. Thread-safe: {@link #weave} is synchronized, as AspectJ's
+ * weaver is not thread-safe.
+ */
+public final class MonitoredWeaving {
+
+    private static final String MONITORED = "Lio/pikos/annotations/Monitored;";
+    private static final String ASPECT = "io.pikos.internal.monitored.MonitoredFactories";
+
+    private final URL[] world;
+    private Aspects aspects; // made on first use: most builds never need it
+
+    /** @param classpath where the program's classes and libraries are, for AspectJ to resolve types */
+    public MonitoredWeaving(List<Path> classpath) {
+        Set<URL> urls = new LinkedHashSet<>();
+        for (Path entry : classpath) {
+            urls.add(url(entry));
+        }
+        urls.add(aspectLibrary());
+        urls.add(locationOf(Monitored.class)); // AspectJ must resolve the annotation its pointcut names
+        urls.add(locationOf(JoinPoint.class));
+        urls.add(url(Path.of(System.getProperty("java.home"), "lib", "jrt-fs.jar")));
+        this.world = urls.toArray(URL[]::new);
+    }
+
+    /**
+     * Tells whether a class has a method or constructor annotated {@code @Monitored}.
+     *
+     * @param classFile the class file's bytes
+     * @return whether {@link #weave} has work to do
+     */
+    public static boolean hasMonitoredMethods(byte[] classFile) {
+        boolean[] found = new boolean[1];
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                        found[0] |= MONITORED.equals(annotation);
+                        return null;
+                    }
+                };
+            }
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return found[0];
+    }
+
+    /**
+     * Weaves the factories around a class's {@code @Monitored} methods.
+     *
+     * @param className the class's binary name
+     * @param classFile its class file
+     * @return the woven class file
+     * @throws IOException with AspectJ's messages, if it cannot weave the class, or if it wove nothing
+     */
+    public synchronized byte[] weave(String className, byte[] classFile) throws IOException {
+        if (aspects == null) {
+            aspects = new Aspects(world, new URL[] {aspectLibrary()});
+        }
+        byte[] woven = aspects.weave(className, classFile);
+        if (!callsTheFactories(woven)) {
+            throw new IOException("AspectJ wove no @Monitored factory into the class (are the types it uses on "
+                    + "the classpath?)");
+        }
+        return woven;
+    }
+
+    /** Whether woven code calls the aspect: what AspectJ's weaving of a {@code @Monitored} method leaves. */
+    private static boolean callsTheFactories(byte[] classFile) {
+        boolean[] found = new boolean[1];
+        String aspect = ASPECT.replace('.', '/');
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String method, String methodDescriptor,
+                                                boolean isInterface) {
+                        found[0] |= owner.equals(aspect);
+                    }
+                };
+            }
+        }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return found[0];
+    }
+
+    /** The jar or directory of {@code pikos-runtime}, which holds the aspect. */
+    private static URL aspectLibrary() {
+        try {
+            return locationOf(Class.forName(ASPECT));
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("pikos-runtime, which holds " + ASPECT + ", is not on the weaver's classpath", e);
+        }
+    }
+
+    private static URL locationOf(Class<?> type) {
+        return type.getProtectionDomain().getCodeSource().getLocation();
+    }
+
+    private static URL url(Path path) {
+        try {
+            return path.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("not a classpath entry: " + path, e);
+        }
+    }
+
+    /**
+     * AspectJ's weaving adaptor, kept quiet: lint warnings are dropped, and errors are collected and
+     * reported as one message.
+     */
+    private static final class Aspects extends WeavingAdaptor {
+
+        private final List<String> errors = new ArrayList<>();
+
+        Aspects(URL[] world, URL[] aspectLibraries) {
+            super((name, original, woven) -> { }, world, aspectLibraries);
+            bcelWorld.getLint().setAll("ignore");
+            setMessageHandler(new Collector());
+        }
+
+        byte[] weave(String name, byte[] bytes) throws IOException {
+            errors.clear();
+            byte[] woven = weaveClass(name, bytes);
+            if (!errors.isEmpty()) {
+                throw new IOException(String.join("; ", errors));
+            }
+            return woven == null ? bytes : woven;
+        }
+
+        private final class Collector implements IMessageHandler {
+            @Override
+            public boolean handleMessage(IMessage message) {
+                if (message.isError() || message.isAbort()) {
+                    errors.add(message.getMessage());
+                }
+                return true;
+            }
+
+            @Override
+            public boolean isIgnoring(IMessage.Kind kind) {
+                return !(kind == IMessage.ERROR || kind == IMessage.ABORT || kind == IMessage.FAIL);
+            }
+
+            @Override
+            public void dontIgnore(IMessage.Kind kind) {
+            }
+
+            @Override
+            public void ignore(IMessage.Kind kind) {
+            }
+        }
+    }
+}
