@@ -1,6 +1,7 @@
 package io.pikos.weaver;
 
 import io.pikos.weaver.internal.monitored.MonitoredWeaving;
+import io.pikos.weaver.internal.probes.CodeSizes;
 import io.pikos.weaver.internal.probes.ProbeClassVisitor;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassTooLargeException;
@@ -18,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -43,8 +45,9 @@ import java.util.stream.Stream;
  *
  * <p>Nothing is ever half done: a class that cannot be woven (not a class file, a version this weaver
  * cannot read, a constant pool too large with probes) is {@linkplain Status#SKIPPED left as it was},
- * and a method that cannot take probes (its code would pass 64 KiB) is left as it was inside an
- * otherwise woven class; either way the {@link Result} says why. Woven classes need
+ * and a method that cannot take probes (its code would pass 64 KiB, or the 8000 bytes HotSpot compiles,
+ * see {@link CodeSizes#HUGE_METHOD}) is left as it was inside an otherwise woven class; either way the
+ * {@link Result} says why. Woven classes need
  * {@code pikos-runtime} at run time, and nothing else.
  *
  * <p>Thread-safe.
@@ -190,9 +193,17 @@ public final class Instrumenter {
         List<String> problems = new ArrayList<>();
         Set<String> refused = new HashSet<>();
         byte[] woven;
+        List<String> notes = new ArrayList<>(); // the last pass's: methods left without method probes
+        Map<String, Integer> originalSizes = null;
         while (true) {
             try {
-                woven = probes(reader, refused, problems);
+                woven = probes(reader, refused, notes);
+                if (woven != null) {
+                    originalSizes = originalSizes != null ? originalSizes : CodeSizes.of(reader);
+                    if (refuseHugeMethods(name, originalSizes, CodeSizes.of(new ClassReader(woven)), refused, problems)) {
+                        continue;
+                    }
+                }
                 break;
             } catch (ProbeClassVisitor.AlreadyWoven e) {
                 return new Result(name, Status.ALREADY_WOVEN, classFile, List.of());
@@ -215,6 +226,7 @@ public final class Instrumenter {
                 return skipped(name, classFile, "not a valid class file: " + describe(e));
             }
         }
+        problems.addAll(notes);
         if (woven == null) {
             return new Result(name, Status.UNCHANGED, classFile, problems);
         }
@@ -230,10 +242,33 @@ public final class Instrumenter {
     }
 
     /**
+     * Refuses probes to each method that they would push past the size HotSpot compiles: it would be
+     * interpreted at every call, monitor or not.
+     *
+     * @return whether a method was refused, and the class must be woven again
+     */
+    private static boolean refuseHugeMethods(String name, Map<String, Integer> before, Map<String, Integer> after,
+                                             Set<String> refused, List<String> problems) {
+        boolean again = false;
+        for (Map.Entry<String, Integer> method : after.entrySet()) {
+            int original = before.getOrDefault(method.getKey(), 0);
+            if (method.getValue() > CodeSizes.HUGE_METHOD && original <= CodeSizes.HUGE_METHOD
+                    && refused.add(method.getKey())) {
+                problems.add(name + "." + method.getKey() + ": left without probes: with them its code would be "
+                        + method.getValue() + " bytes (" + original + " without), past the " + CodeSizes.HUGE_METHOD
+                        + " bytes HotSpot compiles, and the method would always run interpreted");
+                again = true;
+            }
+        }
+        return again;
+    }
+
+    /**
      * @return the class with probes, or null if it has no method to put them in; read back once, so that a
      *         malformed input that yields malformed output is refused here rather than by the JVM
      */
-    private byte[] probes(ClassReader reader, Set<String> refused, List<String> problems) {
+    private byte[] probes(ClassReader reader, Set<String> refused, List<String> notes) {
+        notes.clear();
         ClassWriter writer = new ClassWriter(reader, 0);
         ProbeClassVisitor probes = new ProbeClassVisitor(writer, lines, refused);
         reader.accept(probes, ClassReader.EXPAND_FRAMES);
@@ -242,7 +277,7 @@ public final class Instrumenter {
         }
         byte[] woven = writer.toByteArray();
         new ClassReader(woven).accept(new ClassNode(), 0);
-        problems.addAll(probes.notes());
+        notes.addAll(probes.notes());
         return woven;
     }
 

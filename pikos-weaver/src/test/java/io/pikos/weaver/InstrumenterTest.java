@@ -49,7 +49,6 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -298,17 +297,32 @@ class InstrumenterTest {
     }
 
     @Test
-    void weaves_a_method_that_stays_within_the_limit() throws Exception {
-        byte[] large = hugeMethod(1_000);
+    void weaves_a_method_that_stays_within_the_limits() throws Exception {
+        byte[] large = hugeMethod(500); // 1.5 kB of code, about 6.5 kB with a probe per line
         Instrumenter.Result result = instrumenter.instrument(large);
         assertEquals(Instrumenter.Status.WOVEN, result.status());
-        assertNotSame(large, result.classFile());
+        assertEquals(List.of(), result.problems());
         Class<?> type = load("demo.Huge", result.classFile());
         ListRecorder<LineRecord> recorder = new ListRecorder<>();
         try (Monitor monitor = new LineMonitor(recorder).enable()) {
-            assertEquals(1_005, type.getMethod("run", int.class).invoke(null, 5));
+            assertEquals(505, type.getMethod("run", int.class).invoke(null, 5));
         }
-        assertEquals(1_001, recorder.records().size()); // a line per iinc, and the return's
+        assertEquals(501, recorder.records().size()); // a line per iinc, and the return's
+    }
+
+    /**
+     * HotSpot never compiles a method of more than 8000 bytes of code: probes that push a method past it
+     * would leave it interpreted at every call, monitor or not. Such a method is left as it was.
+     */
+    @Test
+    void a_method_that_probes_would_push_past_the_size_hotspot_compiles_is_left_as_it_was() {
+        byte[] large = hugeMethod(1_000); // 3 kB of code, about 13 kB with a probe per line
+        Instrumenter.Result result = instrumenter.instrument(large);
+        assertEquals(Instrumenter.Status.UNCHANGED, result.status());
+        assertSame(large, result.classFile());
+        assertEquals(List.of("demo.Huge.run(I)I: left without probes: with them its code would be 12057 bytes (3002 "
+                + "without), past the 8000 bytes HotSpot compiles, and the method would always run interpreted"),
+                result.problems());
     }
 
     @Test

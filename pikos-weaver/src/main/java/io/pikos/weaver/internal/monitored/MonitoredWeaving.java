@@ -12,10 +12,13 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +36,8 @@ public final class MonitoredWeaving {
 
     private static final String MONITORED = "Lio/pikos/annotations/Monitored;";
     private static final String ASPECT = "io.pikos.internal.monitored.MonitoredFactories";
+    /** The aspect and the aspect its pointcut uses: the whole aspect library AspectJ is given. */
+    private static final List<String> ASPECT_CLASSES = List.of(ASPECT, "io.pikos.internal.monitored.PikosScope");
 
     private final URL[] world;
     private Aspects aspects; // made on first use: most builds never need it
@@ -43,7 +48,6 @@ public final class MonitoredWeaving {
         for (Path entry : classpath) {
             urls.add(url(entry));
         }
-        urls.add(aspectLibrary());
         urls.add(locationOf(Monitored.class)); // AspectJ must resolve the annotation its pointcut names
         urls.add(locationOf(JoinPoint.class));
         urls.add(url(Path.of(System.getProperty("java.home"), "lib", "jrt-fs.jar")));
@@ -84,7 +88,10 @@ public final class MonitoredWeaving {
      */
     public synchronized byte[] weave(String className, byte[] classFile) throws IOException {
         if (aspects == null) {
-            aspects = new Aspects(world, new URL[] {aspectLibrary()});
+            URL library = aspectLibrary();
+            URL[] withLibrary = Arrays.copyOf(world, world.length + 1);
+            withLibrary[world.length] = library;
+            aspects = new Aspects(withLibrary, new URL[] {library});
         }
         byte[] woven = aspects.weave(className, classFile);
         if (!callsTheFactories(woven)) {
@@ -114,13 +121,34 @@ public final class MonitoredWeaving {
         return found[0];
     }
 
-    /** The jar or directory of {@code pikos-runtime}, which holds the aspect. */
-    private static URL aspectLibrary() {
-        try {
-            return locationOf(Class.forName(ASPECT));
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("pikos-runtime, which holds " + ASPECT + ", is not on the weaver's classpath", e);
+    /**
+     * A directory holding the aspect's class files alone, copied from {@code pikos-runtime} (deleted when
+     * the JVM exits). AspectJ applies every aspect of the libraries it is given: the jar that holds the
+     * aspect may hold others (a shaded jar, a stale build), which must never be woven in.
+     */
+    private static URL aspectLibrary() throws IOException {
+        Path library = Files.createTempDirectory("pikos-aspects");
+        String packagePath = ASPECT.substring(0, ASPECT.lastIndexOf('.')).replace('.', '/');
+        Files.createDirectories(library.resolve(packagePath));
+        // deleteOnExit deletes in the reverse order of registration: the files, then their directories.
+        Path directory = library;
+        directory.toFile().deleteOnExit();
+        for (String name : packagePath.split("/")) {
+            directory = directory.resolve(name);
+            directory.toFile().deleteOnExit();
         }
+        for (String aspect : ASPECT_CLASSES) {
+            String resource = aspect.replace('.', '/') + ".class";
+            try (InputStream in = MonitoredWeaving.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IOException("pikos-runtime, which holds " + aspect + ", is not on the weaver's classpath");
+                }
+                Path file = library.resolve(resource);
+                Files.copy(in, file);
+                file.toFile().deleteOnExit();
+            }
+        }
+        return url(library);
     }
 
     private static URL locationOf(Class<?> type) {
