@@ -154,7 +154,7 @@ public final class Instrumenter {
      */
     public static boolean isWoven(byte[] classFile) {
         try {
-            new ClassReader(classFile).accept(new ProbeClassVisitor(null, false, Set.of()),
+            new ClassReader(classFile).accept(new ProbeClassVisitor(null, false, Set.of(), Map.of()),
                     ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
             return false;
         } catch (ProbeClassVisitor.AlreadyWoven e) {
@@ -270,7 +270,8 @@ public final class Instrumenter {
     private byte[] probes(ClassReader reader, Set<String> refused, List<String> notes) {
         notes.clear();
         ClassWriter writer = new ClassWriter(reader, 0);
-        ProbeClassVisitor probes = new ProbeClassVisitor(writer, lines, refused);
+        ProbeClassVisitor probes = new ProbeClassVisitor(writer, lines, refused,
+                ProbeClassVisitor.declaredMethods(reader));
         reader.accept(probes, ClassReader.EXPAND_FRAMES);
         if (!probes.woven()) {
             return null;

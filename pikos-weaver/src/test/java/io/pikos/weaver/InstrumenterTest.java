@@ -552,6 +552,32 @@ class InstrumenterTest {
         assertEquals(expected, rows, () -> Programs.bytecode(result.classFile()));
     }
 
+    /**
+     * A call on this very class of a method that nothing can override (the class is final, or the method
+     * private or final) runs woven code: it gets no call-out probe. One that a subclass may override keeps
+     * its probe, decided at run time by the object's class.
+     */
+    @Test
+    void calls_that_can_only_run_this_class_own_code_get_no_call_out_probe() throws Exception {
+        Path out = Programs.javac(dir, "demo.Calls", """
+                package demo;
+
+                public class Calls {
+                    static final class Sealed {
+                        int outer() { return inner(); }
+                        int inner() { return 1; }
+                    }
+                    int open() { return overridable() + fixed(); }
+                    int overridable() { return 2; }
+                    final int fixed() { return 3; }
+                }
+                """, "-g");
+        String sealed = Programs.bytecode(instrumenter.instrument(Programs.classFile(out, "demo.Calls$Sealed")).classFile());
+        String open = Programs.bytecode(instrumenter.instrument(Programs.classFile(out, "demo.Calls")).classFile());
+        assertFalse(sealed.contains("callOut"), sealed);
+        assertEquals(1, open.split("INVOKEDYNAMIC callOut\\(", -1).length - 1, open); // overridable() only
+    }
+
     @Test
     void class_name_globs_match_within_a_package_or_across_packages() {
         var onePackage = ClassNamePatterns.of(List.of("org.example.*"), List.of("org.example.*Test"));

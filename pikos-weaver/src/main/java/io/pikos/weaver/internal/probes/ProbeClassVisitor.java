@@ -3,15 +3,19 @@ package io.pikos.weaver.internal.probes;
 import io.pikos.weaver.internal.PikosPackages;
 import org.objectweb.asm.Attribute;
 import org.objectweb.asm.ByteVector;
+import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.commons.AnalyzerAdapter;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,21 +45,44 @@ public final class ProbeClassVisitor extends ClassVisitor {
 
     private final boolean lines;
     private final Set<String> refused;
+    private final Map<String, Integer> declared;
     private final List<String> notes = new ArrayList<>();
     private String className;
+    private boolean finalClass;
     private String sourceFile = "";
     private boolean eligible;
     private boolean woven;
 
     /**
-     * @param next    where the woven class goes
-     * @param lines   whether to put in line probes
-     * @param refused methods ({@code name + descriptor}) to leave without probes
+     * @param next     where the woven class goes
+     * @param lines    whether to put in line probes
+     * @param refused  methods ({@code name + descriptor}) to leave without probes
+     * @param declared the methods the class declares ({@code name + descriptor}) with their access flags
      */
-    public ProbeClassVisitor(ClassVisitor next, boolean lines, Set<String> refused) {
+    public ProbeClassVisitor(ClassVisitor next, boolean lines, Set<String> refused, Map<String, Integer> declared) {
         super(Opcodes.ASM9, next);
         this.lines = lines;
         this.refused = refused;
+        this.declared = declared;
+    }
+
+    /**
+     * Lists the methods a class declares.
+     *
+     * @param reader the class
+     * @return their access flags by {@code name + descriptor}
+     */
+    public static Map<String, Integer> declaredMethods(ClassReader reader) {
+        Map<String, Integer> methods = new HashMap<>();
+        reader.accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                methods.put(name + descriptor, access);
+                return null;
+            }
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return methods;
     }
 
     /**
@@ -97,6 +124,7 @@ public final class ProbeClassVisitor extends ClassVisitor {
     public void visit(int version, int access, String name, String signature, String superName,
                       String[] interfaces) {
         className = name;
+        finalClass = (access & Opcodes.ACC_FINAL) != 0;
         eligible = notWoven(version, access, name) == null;
         super.visit(version, access, name, signature, superName, interfaces);
     }
@@ -127,7 +155,7 @@ public final class ProbeClassVisitor extends ClassVisitor {
         return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
             @Override
             public void visitEnd() {
-                ProbePlan plan = ProbePlan.of(this, className, lineProbes, true);
+                ProbePlan plan = ProbePlan.of(this, className, lineProbes, true, ProbeClassVisitor.this::runsOwnCode);
                 if (plan.bodyStart() < 0) {
                     notes.add(className.replace('/', '.') + "." + name + descriptor + ": left without method probes: "
                             + "no single call of super(...) or this(...) starts its body");
@@ -147,6 +175,16 @@ public final class ProbeClassVisitor extends ClassVisitor {
             super.visitAttribute(new Marker());
         }
         super.visitEnd();
+    }
+
+    /**
+     * An instance call on this class of a method it declares runs that very method when nothing can
+     * override it: the class is final, or the method private or final. That method is woven.
+     */
+    private boolean runsOwnCode(MethodInsnNode call) {
+        Integer access = call.owner.equals(className) ? declared.get(call.name + call.desc) : null;
+        return access != null && (finalClass || (access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL)) != 0)
+                && hasCode(access, call.name);
     }
 
     private static boolean hasCode(int access, String name) {

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Where a method's probes go, decided on the method's original code before anything is inserted: the
@@ -161,14 +162,17 @@ final class ProbePlan {
      * @param owner     the internal name of the class that declares it
      * @param lines     whether to plan line probes
      * @param callOuts  whether to plan call-out probes
+     * @param runsOwnCode tells whether an instance call certainly runs a method of the class being woven
+     *                  (so woven code): it then needs no call-out probe
      * @return the plan
      */
-    static ProbePlan of(MethodNode method, String owner, boolean lines, boolean callOuts) {
+    static ProbePlan of(MethodNode method, String owner, boolean lines, boolean callOuts,
+                        Predicate<MethodInsnNode> runsOwnCode) {
         Flow flow = new Flow(method);
         ProbePlan plan = new ProbePlan(flow.firstLine);
         plan.bodyStart = method.name.equals("<init>") ? flow.afterSuperCall() : 0;
         if (callOuts && plan.bodyStart >= 0) {
-            plan.planCallOuts(flow, owner);
+            plan.planCallOuts(flow, owner, runsOwnCode);
         }
         if (flow.firstLine == 0 || !lines) {
             return plan;
@@ -214,10 +218,10 @@ final class ProbePlan {
 
     /**
      * A call gets a probe unless the code it runs is known at build time to be woven (this class's own
-     * static and private methods) or to be pikos' own, or it is not a call of a method by Java's rules
+     * static, private and final methods, and its methods if it is final) or to be pikos' own, or it is not a call of a method by Java's rules
      * ({@code super.m()}, {@code invokedynamic}). Calls before a constructor's body starts get none.
      */
-    private void planCallOuts(Flow flow, String owner) {
+    private void planCallOuts(Flow flow, String owner, Predicate<MethodInsnNode> runsOwnCode) {
         for (int i = bodyStart; i < flow.code.size(); i++) {
             if (!(flow.code.get(i) instanceof MethodInsnNode call) || PikosPackages.containsClass(call.owner)) {
                 continue;
@@ -225,7 +229,12 @@ final class ProbePlan {
             boolean instance;
             int line = flow.lines.get(i);
             switch (call.getOpcode()) {
-                case Opcodes.INVOKEVIRTUAL, Opcodes.INVOKEINTERFACE -> instance = true;
+                case Opcodes.INVOKEVIRTUAL, Opcodes.INVOKEINTERFACE -> {
+                    if (runsOwnCode.test(call)) {
+                        continue;
+                    }
+                    instance = true;
+                }
                 case Opcodes.INVOKESTATIC -> {
                     if (call.owner.equals(owner)) {
                         continue;
