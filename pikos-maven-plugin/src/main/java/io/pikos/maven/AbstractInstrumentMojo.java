@@ -113,8 +113,9 @@ abstract class AbstractInstrumentMojo extends AbstractMojo {
                     + summary.skipped() + " left as they were, in " + classes
                     + (lines ? "" : " (no line probes)"));
             if (failOnSkipped && !problems.isEmpty()) {
-                throw new MojoFailureException("pikos: " + problems.size() + " classes or methods left without "
-                        + "probes, and failOnSkipped is set: " + problems.get(0));
+                throw new MojoFailureException("pikos: " + (problems.size() == 1 ? "1 class or method"
+                        : problems.size() + " classes or methods") + " left without probes, and failOnSkipped is set: "
+                        + problems.get(0));
             }
         } catch (IOException e) {
             throw new MojoExecutionException("pikos: cannot weave the classes in " + classes + ": " + e.getMessage(), e);
