@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Set;
 
 /**
@@ -61,21 +62,13 @@ public final class MonitoredWeaving {
      * @return whether {@link #weave} has work to do
      */
     public static boolean hasMonitoredMethods(byte[] classFile) {
-        boolean[] found = new boolean[1];
-        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+        return anyMethod(classFile, ClassReader.SKIP_CODE, found -> new MethodVisitor(Opcodes.ASM9) {
             @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                             String[] exceptions) {
-                return new MethodVisitor(Opcodes.ASM9) {
-                    @Override
-                    public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
-                        found[0] |= MONITORED.equals(annotation);
-                        return null;
-                    }
-                };
+            public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                found[0] |= MONITORED.equals(annotation);
+                return null;
             }
-        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return found[0];
+        });
     }
 
     /**
@@ -103,21 +96,31 @@ public final class MonitoredWeaving {
 
     /** Whether woven code calls the aspect: what AspectJ's weaving of a {@code @Monitored} method leaves. */
     private static boolean callsTheFactories(byte[] classFile) {
-        boolean[] found = new boolean[1];
         String aspect = ASPECT.replace('.', '/');
+        return anyMethod(classFile, 0, found -> new MethodVisitor(Opcodes.ASM9) {
+            @Override
+            public void visitMethodInsn(int opcode, String owner, String method, String methodDescriptor,
+                                        boolean isInterface) {
+                found[0] |= owner.equals(aspect);
+            }
+        });
+    }
+
+    /**
+     * Reads every method of a class with a visitor that sets {@code found[0]} when it finds what it looks for.
+     *
+     * @param parsingOptions {@link ClassReader#SKIP_CODE} where the visitor needs no instruction
+     * @return whether a visitor set it
+     */
+    private static boolean anyMethod(byte[] classFile, int parsingOptions, Function<boolean[], MethodVisitor> visitor) {
+        boolean[] found = new boolean[1];
         new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                              String[] exceptions) {
-                return new MethodVisitor(Opcodes.ASM9) {
-                    @Override
-                    public void visitMethodInsn(int opcode, String owner, String method, String methodDescriptor,
-                                                boolean isInterface) {
-                        found[0] |= owner.equals(aspect);
-                    }
-                };
+                return visitor.apply(found);
             }
-        }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        }, parsingOptions | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         return found[0];
     }
 
