@@ -20,14 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The switch driven by a tool that knows nothing of pikos: the README's {@code PikosSwitch.java}, a
+ * The switch driven by a tool that knows nothing of pikos: the {@code PikosSwitch.java} of docs/production.md, a
  * single-file program run by {@code java} with no classpath, which declares the MXBean's interface
  * itself. Only JDK types may cross the connection, results and exceptions alike, or such a tool (and
  * {@code jconsole}) cannot read them.
  */
 class OperatorToolTest {
 
-    /** The README's operator tool, as it is printed there. */
+    /** The operator tool of docs/production.md, as it is printed there. */
     private static final String TOOL = """
             import com.sun.tools.attach.VirtualMachine;
             import javax.management.JMX;
