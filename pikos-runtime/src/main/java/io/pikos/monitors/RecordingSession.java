@@ -139,25 +139,15 @@ final class RecordingSession extends EventSink {
     }
 
     // Where the batches are filled: an int or three per event, the sites and strings looked up at hand-over.
-    // The rare paths (a thread's first event, a full batch) are methods of their own, kept out of the
-    // compiled code of this one so that it stays small enough for the JIT to inline into the dispatcher.
     private void add(ProbeThread thread, int kind, int siteId, int lineNo) {
-        if (closed) {
-            return;
-        }
-        EventBatch batch = (EventBatch) thread.slot(id());
-        if (batch == null) {
-            batch = batch(thread);
-        }
-        if (batch.add(kind, siteId, lineNo)) {
-            handOver(batch);
+        if (!closed) {
+            thread.addDispatched(this, kind, siteId, lineNo);
         }
     }
 
     /**
      * Hands a batch's events over to the recorder, numbered, and empties it: when it is full, by its
-     * thread; at finish, for every thread. One method with its lock, on purpose: too big for the JIT to
-     * inline where it is called once per batch, which keeps the code compiled for every event small.
+     * thread; at finish, for every thread.
      */
     @Override
     public void handOver(EventBatch batch) {

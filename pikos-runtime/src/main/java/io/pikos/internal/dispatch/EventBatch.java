@@ -44,17 +44,21 @@ public final class EventBatch {
     }
 
     /**
-     * Adds an event; called only by the batch's thread.
+     * Adds an event if the batch has room for it; called only by the batch's thread. A full batch is
+     * handed over by whoever called, and then takes the event.
      *
      * @param kind   a {@link FunctionEvent} ordinal, or {@link RecordBatch#LINE}
      * @param siteId the id of the event's method, call or line
      * @param lineNo a method event's line, or 0 for the method's own; 0 for call-outs and lines
-     * @return whether the batch is now full and must be handed over before the next event
+     * @return whether the event was added: {@code false} if the batch is full
      */
-    public boolean add(int kind, int siteId, int lineNo) {
-        int end = RecordBatch.write(events, size, kind, siteId, lineNo);
-        PUBLISHED_SIZE.setRelease(this, end);
-        return end > SIZE - RecordBatch.MAX_INTS_PER_EVENT;
+    public boolean tryAdd(int kind, int siteId, int lineNo) {
+        int at = size;
+        if (at > SIZE - RecordBatch.MAX_INTS_PER_EVENT) {
+            return false;
+        }
+        PUBLISHED_SIZE.setRelease(this, RecordBatch.write(events, at, kind, siteId, lineNo));
+        return true;
     }
 
     /** @return how many ints of events the batch's thread has published: the end of an event */

@@ -2,6 +2,9 @@ package io.pikos.internal.dispatch;
 
 import io.pikos.internal.records.RecordBatch;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,6 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ProbeThread {
 
     private static final int SLOTS = 4;
+    private static final int METHOD_BATCH = 0; // which batch addSlowly adds to: methodBatch,
+    private static final int LINE_BATCH = 1; // lineBatch,
+    private static final int SLOT_BATCH = 2; // or the one in the sink's slot
     private static final AtomicLong OWNER_IDS = new AtomicLong();
 
     private boolean dispatching;
@@ -80,17 +86,10 @@ public final class ProbeThread {
      * @param lineNo a method event's line, or 0 for the method's own; 0 for call-outs
      */
     void addMethodEvent(EventSink sink, int kind, int siteId, int lineNo) {
-        if (dispatching) {
-            return; // a recorder running woven code
-        }
         EventBatch batch = methodBatch;
-        if (batch == null || batch.owner != sink.id()) {
-            methodBatch = batch = batch(sink);
-            if (batch == null) {
-                return;
-            }
+        if (batch == null || batch.owner != sink.id() || dispatching || !batch.tryAdd(kind, siteId, lineNo)) {
+            addRarely(METHOD_BATCH, sink, kind, siteId, lineNo);
         }
-        add(sink, batch, kind, siteId, lineNo);
     }
 
     /**
@@ -100,31 +99,87 @@ public final class ProbeThread {
      * @param lineId the id of the line
      */
     void addLineEvent(EventSink sink, int lineId) {
-        if (dispatching) {
+        EventBatch batch = lineBatch;
+        if (batch == null || batch.owner != sink.id() || dispatching || !batch.tryAdd(RecordBatch.LINE, lineId, 0)) {
+            addRarely(LINE_BATCH, sink, RecordBatch.LINE, lineId, 0);
+        }
+    }
+
+    /**
+     * Adds an event to this thread's batch for a sink that a monitor's listener holds, while the thread
+     * dispatches the event to it: the batch the sink keeps in its slot.
+     *
+     * @param sink   the sink
+     * @param kind   a {@link FunctionEvent} ordinal, or {@link RecordBatch#LINE}
+     * @param siteId the id of the event's method, call or line
+     * @param lineNo a method event's line, or 0 for the method's own; 0 for call-outs and lines
+     */
+    public void addDispatched(EventSink sink, int kind, int siteId, int lineNo) {
+        Object batch = slot(sink.id());
+        if (batch == null || !((EventBatch) batch).tryAdd(kind, siteId, lineNo)) {
+            addRarely(SLOT_BATCH, sink, kind, siteId, lineNo);
+        }
+    }
+
+    // The JIT inlines the three methods above into every probe of a woven method. Were it to inline their
+    // rare path too (a thread's first event; a full batch handed over: a lock, a recorder), as it does for
+    // any call made more than a hundred times, every probe would carry its own copy of it: a line-woven
+    // method then compiled to 71 KB of code in 0.6 s, running slowly meanwhile, or not, depending on what
+    // the JIT had compiled first (issue 17's slow modes). A call through a method handle that the JIT
+    // cannot treat as a constant is never inlined: that is why this field is not final.
+    private static MethodHandle rarePath = rarePath();
+
+    private void addRarely(int via, EventSink sink, int kind, int siteId, int lineNo) {
+        try {
+            rarePath.invokeExact(this, via, sink, kind, siteId, lineNo);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable impossible) {
+            throw new AssertionError(impossible); // addSlowly declares no checked exception
+        }
+    }
+
+    private void addSlowly(int via, EventSink sink, int kind, int siteId, int lineNo) {
+        if (dispatching && via != SLOT_BATCH) {
             return; // a recorder running woven code
         }
-        EventBatch batch = lineBatch;
+        EventBatch batch = switch (via) {
+            case METHOD_BATCH -> methodBatch;
+            case LINE_BATCH -> lineBatch;
+            default -> (EventBatch) slot(sink.id());
+        };
         if (batch == null || batch.owner != sink.id()) {
-            lineBatch = batch = batch(sink);
+            batch = batch(sink);
             if (batch == null) {
                 return;
             }
-        }
-        add(sink, batch, RecordBatch.LINE, lineId, 0);
-    }
-
-    private void add(EventSink sink, EventBatch batch, int kind, int siteId, int lineNo) {
-        if (batch.add(kind, siteId, lineNo)) {
-            dispatching = true;
-            try {
-                sink.handOver(batch);
-            } finally {
-                dispatching = false;
+            if (via == METHOD_BATCH) {
+                methodBatch = batch;
+            } else if (via == LINE_BATCH) {
+                lineBatch = batch;
             }
         }
+        if (!batch.tryAdd(kind, siteId, lineNo)) {
+            boolean wasDispatching = dispatching;
+            dispatching = true;
+            try {
+                sink.handOver(batch); // which empties it
+            } finally {
+                dispatching = wasDispatching;
+            }
+            batch.tryAdd(kind, siteId, lineNo);
+        }
     }
 
-    // The rare path, a method of its own so that the callers stay small enough to inline.
+    private static MethodHandle rarePath() {
+        try {
+            return MethodHandles.lookup().findVirtual(ProbeThread.class, "addSlowly", MethodType.methodType(
+                    void.class, int.class, EventSink.class, int.class, int.class, int.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private EventBatch batch(EventSink sink) {
         try {
             return sink.batch(this);
